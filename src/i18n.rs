@@ -1,0 +1,208 @@
+//! Every word the chart shows, in Chinese and English.
+//!
+//! All text goes through this one table, so that adding a language or fixing
+//! a phrase happens in one place. Phrases with numbers in them are functions
+//! of those numbers; number formats live in [`crate::format`].
+
+use crate::dataset::{Architecture, Model, Region, Stage};
+
+/// The languages of the chart. Chinese comes first: the chart starts from a
+/// Chinese article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// Reads a language tag such as `zh`, `zh-CN`, `zh-Hant-TW`, `en`,
+    /// `en-GB`; `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a reader whose browser prefers `tags` in this order:
+    /// the first Chinese or English tag wins; English when none matches.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The short code used in URLs and options.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Fixed phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    Title,
+    SourceLine,
+    Undisclosed,
+    Dense,
+    MixtureOfExperts,
+    Trend,
+}
+
+pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
+    use Phrase::*;
+    match (phrase, lang) {
+        (Title, Lang::Zh) => "大模型参数规模的增长",
+        (Title, Lang::En) => "How large AI models grew",
+        (SourceLine, Lang::Zh) => "数据：各模型的论文或官方发布（逐条见 data/models.csv）· Param Scale",
+        (SourceLine, Lang::En) => {
+            "Data: each model's paper or official announcement (one per row in data/models.csv) · Param Scale"
+        }
+        (Undisclosed, Lang::Zh) => "参数未公开",
+        (Undisclosed, Lang::En) => "size undisclosed",
+        (Dense, Lang::Zh) => "稠密模型",
+        (Dense, Lang::En) => "Dense",
+        (MixtureOfExperts, Lang::Zh) => "混合专家（MoE，总参数）",
+        (MixtureOfExperts, Lang::En) => "Mixture of experts (total)",
+        (Trend, Lang::Zh) => "趋势",
+        (Trend, Lang::En) => "Trend",
+    }
+}
+
+pub fn region_name(region: Region, lang: Lang) -> &'static str {
+    match (region, lang) {
+        (Region::UnitedStates, Lang::Zh) => "美国",
+        (Region::UnitedStates, Lang::En) => "United States",
+        (Region::Europe, Lang::Zh) => "欧洲",
+        (Region::Europe, Lang::En) => "Europe",
+        (Region::China, Lang::Zh) => "中国",
+        (Region::China, Lang::En) => "China",
+        (Region::Other, Lang::Zh) => "其他",
+        (Region::Other, Lang::En) => "Other",
+    }
+}
+
+pub fn architecture_name(architecture: Architecture, lang: Lang) -> &'static str {
+    match architecture {
+        Architecture::Dense => phrase(Phrase::Dense, lang),
+        Architecture::MixtureOfExperts => phrase(Phrase::MixtureOfExperts, lang),
+        Architecture::Undisclosed => phrase(Phrase::Undisclosed, lang),
+    }
+}
+
+/// The subtitle: what is plotted, over which years.
+pub fn subtitle(first_year: u16, last_year: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{first_year}—{last_year}年主要模型的参数量（对数坐标）"),
+        Lang::En => {
+            format!("Parameter counts of notable models, {first_year}–{last_year} (log scale)")
+        }
+    }
+}
+
+/// The trend's label: its doubling time and the period it was fitted over.
+pub fn trend_label(doubling_months: f64, from_year: u16, to_year: u16, lang: Lang) -> String {
+    let months = format!("{doubling_months:.1}");
+    match lang {
+        Lang::Zh => format!("趋势：约每{months}个月翻一番（{from_year}—{to_year}年最小二乘拟合）"),
+        Lang::En => {
+            format!("Trend: doubling every {months} months (least squares, {from_year}–{to_year})")
+        }
+    }
+}
+
+/// The name of a model in `lang`.
+pub fn model_name(model: &Model, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &model.name_zh,
+        Lang::En => &model.name,
+    }
+}
+
+/// The label of a stage, with its scale when it has one.
+pub fn stage_label(stage: &Stage, lang: Lang) -> String {
+    let (label, scale) = match lang {
+        Lang::Zh => (&stage.label_zh, &stage.scale_zh),
+        Lang::En => (&stage.label, &stage.scale),
+    };
+    if scale.is_empty() {
+        label.to_string()
+    } else {
+        format!("{label} · {scale}")
+    }
+}
+
+/// The chart's accessible description, generated from the data: how many
+/// models, the span of years, the smallest and largest, and the trend.
+pub fn chart_description(models: &[Model], doubling_months: Option<f64>, lang: Lang) -> String {
+    let disclosed: Vec<&Model> = models
+        .iter()
+        .filter(|model| model.params.is_some())
+        .collect();
+    let first = models
+        .iter()
+        .map(|model| model.date.year)
+        .min()
+        .unwrap_or(0);
+    let last = models
+        .iter()
+        .map(|model| model.date.year)
+        .max()
+        .unwrap_or(0);
+    let smallest = disclosed.iter().min_by_key(|model| model.params);
+    let largest = disclosed.iter().max_by_key(|model| model.params);
+    let undisclosed = models.len() - disclosed.len();
+    let count = |model: &Model| crate::format::short_count(model.params.unwrap_or(0) as f64, lang);
+    let mut text = match lang {
+        Lang::Zh => format!(
+            "{first}—{last}年的{}个模型，其中{}个参数量未公开。",
+            models.len(),
+            undisclosed
+        ),
+        Lang::En => format!(
+            "{} models from {first} to {last}, {undisclosed} of them with undisclosed size.",
+            models.len()
+        ),
+    };
+    if let (Some(smallest), Some(largest)) = (smallest, largest) {
+        text.push_str(&match lang {
+            Lang::Zh => format!(
+                "最小的是{}（{}），最大的是{}（{}）。",
+                model_name(smallest, lang),
+                count(smallest),
+                model_name(largest, lang),
+                count(largest)
+            ),
+            Lang::En => format!(
+                " Smallest: {} ({}); largest: {} ({}).",
+                model_name(smallest, lang),
+                count(smallest),
+                model_name(largest, lang),
+                count(largest)
+            ),
+        });
+    }
+    if let Some(months) = doubling_months {
+        text.push_str(&match lang {
+            Lang::Zh => format!("拟合趋势约每{months:.1}个月翻一番。"),
+            Lang::En => format!(" The fitted trend doubles every {months:.1} months."),
+        });
+    }
+    text
+}

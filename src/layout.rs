@@ -1,0 +1,729 @@
+//! The chart's layout: where every mark and every word goes, in CSS pixels.
+//!
+//! [`compute_layout`] is pure: models, stages, a size, a language and a way
+//! to measure text go in; a [`ChartLayout`] comes out, holding the scales it
+//! used and the position of every point. Painting ([`crate::render`]) only
+//! reads it, and hit-testing will use the same positions, so what the reader
+//! sees and what the pointer finds cannot drift apart.
+//!
+//! Layout works in CSS pixels; the painter multiplies by the device pixel
+//! ratio.
+
+use crate::dataset::{Architecture, Model, Region, Stage};
+use crate::format::short_count;
+use crate::geometry::{Point, Rect};
+use crate::i18n::{self, Lang, Phrase};
+use crate::labels::{place_labels, LabelRequest, PlacementConfig};
+use crate::scale::{LinearScale, LogScale};
+use crate::trend::Trend;
+
+/// Measures text: width and height in CSS pixels of `text` at `font_size`.
+/// The browser measures with the canvas; natively [`EstimatedText`] is used.
+pub trait TextMeasure {
+    fn measure(&self, text: &str, font: Font) -> (f64, f64);
+}
+
+/// A font size and weight; the family comes from the theme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl Font {
+    pub const fn regular(size: f64) -> Self {
+        Self { size, bold: false }
+    }
+
+    pub const fn bold(size: f64) -> Self {
+        Self { size, bold: true }
+    }
+}
+
+/// A deterministic estimate of text size from character classes, used for
+/// the native SVG renderer (and its golden files): CJK characters are one
+/// em wide, Latin ones about half.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EstimatedText;
+
+impl TextMeasure for EstimatedText {
+    fn measure(&self, text: &str, font: Font) -> (f64, f64) {
+        let ems: f64 = text.chars().map(char_width_em).sum();
+        let weight = if font.bold { 1.06 } else { 1.0 };
+        (ems * font.size * weight, font.size * 1.2)
+    }
+}
+
+fn char_width_em(c: char) -> f64 {
+    match c {
+        ' ' => 0.28,
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
+        'f' | 't' | 'r' | '(' | ')' | '-' => 0.36,
+        'm' | 'w' | 'M' | 'W' => 0.82,
+        'A'..='Z' | '0'..='9' => 0.62,
+        'a'..='z' => 0.53,
+        c if c.is_ascii() => 0.55,
+        '\u{2000}'..='\u{206f}' => 0.6,
+        _ => 1.0,
+    }
+}
+
+/// What the chart is drawn for: a size in CSS pixels and a language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutConfig {
+    pub width: f64,
+    pub height: f64,
+    pub lang: Lang,
+}
+
+/// One line of text at a position. `anchor` says which point of the text
+/// box `position` is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextItem {
+    pub text: String,
+    pub position: Point,
+    pub font: Font,
+    pub anchor: Anchor,
+    pub role: TextRole,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    TopLeft,
+    TopRight,
+    TopCenter,
+    MiddleLeft,
+    MiddleRight,
+}
+
+/// Which colour a text takes from the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    Muted,
+    Label,
+}
+
+/// A model drawn as a point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnPoint {
+    /// Index into the models given to [`compute_layout`].
+    pub model_index: usize,
+    pub center: Point,
+    pub radius: f64,
+    pub region: Region,
+    pub architecture: Architecture,
+}
+
+/// A model with an undisclosed count, drawn as an event on the time axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnEvent {
+    pub model_index: usize,
+    /// The marker's tip on the time axis.
+    pub at: Point,
+    /// The top of the event's guide line.
+    pub guide_top: f64,
+}
+
+/// A stage drawn as a band across the plot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnBand {
+    pub rect: Rect,
+    pub shaded: bool,
+}
+
+/// One entry of the legend: a symbol and its text, which wraps onto more
+/// lines only when it is wider than the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub kind: LegendKind,
+    /// The centre of the symbol.
+    pub symbol: Point,
+    pub lines: Vec<TextItem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LegendKind {
+    Region(Region),
+    Architecture(Architecture),
+    Trend,
+    Event,
+}
+
+/// Everything the painter needs, and everything hit-testing will need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartLayout {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    pub x_scale: LinearScale,
+    pub y_scale: LogScale,
+    pub bands: Vec<DrawnBand>,
+    /// Horizontal grid lines (y) and vertical ones (x), in pixels.
+    pub grid_y: Vec<f64>,
+    pub grid_x: Vec<f64>,
+    pub points: Vec<DrawnPoint>,
+    pub events: Vec<DrawnEvent>,
+    /// The trend's line, clipped to the plot, and the fit itself.
+    pub trend: Option<(Trend, Point, Point)>,
+    pub legend: Vec<LegendItem>,
+    /// Texts: title, subtitle, ticks, stage names, labels, source line.
+    pub texts: Vec<TextItem>,
+    /// Leader lines from points to labels placed farther away.
+    pub leaders: Vec<(Point, Point)>,
+}
+
+/// The height of an event's triangle on the time axis, in CSS pixels.
+pub const EVENT_MARKER_HEIGHT: f64 = 9.0;
+
+/// Sizes that change between narrow (phone) and wide layouts.
+struct Metrics {
+    padding: f64,
+    title: Font,
+    subtitle: Font,
+    legend: Font,
+    tick: Font,
+    label: Font,
+    small: Font,
+    point_radius: f64,
+    label_all_models: bool,
+}
+
+impl Metrics {
+    fn for_width(width: f64) -> Self {
+        let narrow = width < 600.0;
+        Self {
+            padding: if narrow { 12.0 } else { 20.0 },
+            title: Font::bold(if narrow { 17.0 } else { 21.0 }),
+            subtitle: Font::regular(if narrow { 12.0 } else { 13.5 }),
+            legend: Font::regular(if narrow { 11.0 } else { 12.0 }),
+            tick: Font::regular(11.0),
+            label: Font::regular(if narrow { 10.5 } else { 11.5 }),
+            small: Font::regular(if narrow { 10.0 } else { 11.0 }),
+            point_radius: if narrow { 4.0 } else { 5.0 },
+            label_all_models: !narrow,
+        }
+    }
+}
+
+/// Lays out the chart. `models` are those to show; stages are the bands.
+pub fn compute_layout(
+    models: &[Model],
+    stages: &[Stage],
+    config: LayoutConfig,
+    measure: &dyn TextMeasure,
+) -> ChartLayout {
+    let LayoutConfig {
+        width,
+        height,
+        lang,
+    } = config;
+    let metrics = Metrics::for_width(width);
+    let pad = metrics.padding;
+    let content_width = (width - 2.0 * pad).max(1.0);
+    let mut texts = Vec::new();
+
+    // Title and subtitle, wrapped to the width.
+    let mut cursor_y = pad;
+    let title = i18n::phrase(Phrase::Title, lang);
+    cursor_y = push_wrapped(
+        &mut texts,
+        title,
+        metrics.title,
+        TextRole::Title,
+        pad,
+        cursor_y,
+        content_width,
+        measure,
+    );
+    cursor_y += 2.0;
+    let (first_year, last_year) = year_span(models);
+    let subtitle = i18n::subtitle(first_year, last_year, lang);
+    cursor_y = push_wrapped(
+        &mut texts,
+        &subtitle,
+        metrics.subtitle,
+        TextRole::Muted,
+        pad,
+        cursor_y,
+        content_width,
+        measure,
+    );
+    cursor_y += 8.0;
+
+    // The fit is made before the legend, which states it.
+    let trend = Trend::fit(
+        models
+            .iter()
+            .filter_map(|model| Some((model.date.fractional_year(), model.params? as f64))),
+    );
+
+    let (legend, legend_bottom) = layout_legend(
+        models,
+        trend.as_ref(),
+        lang,
+        &metrics,
+        pad,
+        cursor_y,
+        content_width,
+        measure,
+    );
+    cursor_y = legend_bottom + 10.0;
+
+    // The source line at the bottom, wrapped.
+    let source = i18n::phrase(Phrase::SourceLine, lang);
+    let source_lines = wrap_text(source, content_width, metrics.small, measure);
+    let line_height = measure.measure("Ag", metrics.small).1;
+    let source_top = height - pad - line_height * source_lines.len() as f64;
+    for (index, line) in source_lines.into_iter().enumerate() {
+        texts.push(TextItem {
+            text: line,
+            position: Point::new(pad, source_top + line_height * index as f64),
+            font: metrics.small,
+            anchor: Anchor::TopLeft,
+            role: TextRole::Muted,
+        });
+    }
+
+    // The plot: y tick labels on the left, year ticks below.
+    let y_domain = LogScale::nice_domain(
+        models
+            .iter()
+            .filter_map(|model| model.params.map(|count| count as f64)),
+        (1e8, 1e12),
+        0.12,
+    );
+    let widest_tick = [y_domain.0 * 2.0, y_domain.1 / 2.0]
+        .iter()
+        .map(|value| measure.measure(&short_count(*value, lang), metrics.tick).0)
+        .fold(0.0, f64::max);
+    let tick_height = measure.measure("2020", metrics.tick).1;
+    let plot = Rect::new(
+        pad + widest_tick + 8.0,
+        cursor_y,
+        width - pad,
+        (source_top - 10.0 - tick_height - 6.0).max(cursor_y + 40.0),
+    );
+    let x_domain = (f64::from(first_year), f64::from(last_year) + 1.0);
+    let x_scale = LinearScale::new(x_domain, (plot.left, plot.right));
+    let y_scale = LogScale::new(y_domain, (plot.bottom, plot.top));
+
+    // Grid and ticks.
+    let grid_y: Vec<f64> = y_scale
+        .ticks()
+        .into_iter()
+        .map(|tick| y_scale.map(tick))
+        .collect();
+    for tick in y_scale.ticks() {
+        texts.push(TextItem {
+            text: short_count(tick, lang),
+            position: Point::new(plot.left - 8.0, y_scale.map(tick)),
+            font: metrics.tick,
+            anchor: Anchor::MiddleRight,
+            role: TextRole::Muted,
+        });
+    }
+    let year_step = year_tick_step(&x_scale, measure.measure("2020", metrics.tick).0 + 10.0);
+    let year_ticks = x_scale.integer_ticks(year_step);
+    let grid_x: Vec<f64> = year_ticks.iter().map(|year| x_scale.map(*year)).collect();
+    for year in &year_ticks {
+        // Years label the span they start, so the text sits right of the line.
+        let x = x_scale.map(*year);
+        if x + 4.0 + measure.measure("2020", metrics.tick).0 <= plot.right + 1.0 {
+            texts.push(TextItem {
+                text: format!("{year:.0}"),
+                position: Point::new(x + 4.0, plot.bottom + 6.0),
+                font: metrics.tick,
+                anchor: Anchor::TopLeft,
+                role: TextRole::Muted,
+            });
+        }
+    }
+
+    // Stage bands, with their names at the top left of each band.
+    let mut obstacles: Vec<Rect> = Vec::new();
+    let mut bands = Vec::new();
+    for (index, stage) in stages.iter().enumerate() {
+        let top = y_scale.map(stage.params_to as f64).max(plot.top);
+        let bottom = y_scale.map(stage.params_from as f64).min(plot.bottom);
+        if bottom - top < 1.0 {
+            continue;
+        }
+        bands.push(DrawnBand {
+            rect: Rect::new(plot.left, top, plot.right, bottom),
+            shaded: index % 2 == 0,
+        });
+        let text = i18n::stage_label(stage, lang);
+        let size = measure.measure(&text, metrics.small);
+        let position = Point::new(plot.left + 6.0, top + 4.0);
+        if size.1 + 8.0 < bottom - top {
+            obstacles.push(Rect::new(
+                position.x,
+                position.y,
+                position.x + size.0,
+                position.y + size.1,
+            ));
+            texts.push(TextItem {
+                text,
+                position,
+                font: metrics.small,
+                anchor: Anchor::TopLeft,
+                role: TextRole::Muted,
+            });
+        }
+    }
+
+    // Points and events.
+    let mut points = Vec::new();
+    let mut events = Vec::new();
+    for (model_index, model) in models.iter().enumerate() {
+        let x = x_scale.map(model.date.fractional_year());
+        match model.params {
+            Some(count) => points.push(DrawnPoint {
+                model_index,
+                center: Point::new(x, y_scale.map(count as f64)),
+                radius: metrics.point_radius,
+                region: model.region(),
+                architecture: model.architecture,
+            }),
+            None => events.push(DrawnEvent {
+                model_index,
+                at: Point::new(x, plot.bottom),
+                guide_top: plot.top,
+            }),
+        }
+    }
+    obstacles.extend(
+        points
+            .iter()
+            .map(|point| Rect::around(point.center, point.radius + 1.0)),
+    );
+
+    // The trend line across the fitted span, clipped to the plot.
+    let trend = trend.and_then(|trend| {
+        let from = trend.span.0.max(x_domain.0);
+        let to = trend.span.1.min(x_domain.1);
+        let start = Point::new(x_scale.map(from), y_scale.map(trend.params_at(from)));
+        let end = Point::new(x_scale.map(to), y_scale.map(trend.params_at(to)));
+        clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
+    });
+
+    // Labels: events first (their names are all the chart shows of them),
+    // then the article's models, then the largest others. On a narrow chart
+    // only the article's models get labels.
+    let mut order: Vec<&DrawnPoint> = points
+        .iter()
+        .filter(|point| metrics.label_all_models || models[point.model_index].in_article)
+        .collect();
+    order.sort_by(|a, b| {
+        let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
+        model_b
+            .in_article
+            .cmp(&model_a.in_article)
+            .then(model_b.params.cmp(&model_a.params))
+    });
+    // Event labels carry only the name: the legend's triangle says that the
+    // size is undisclosed.
+    let mut event_order: Vec<&DrawnEvent> = events.iter().collect();
+    event_order.sort_by_key(|event| !models[event.model_index].in_article);
+    let mut label_items: Vec<(String, Font, TextRole)> = Vec::new();
+    let mut requests: Vec<LabelRequest> = Vec::new();
+    for event in event_order {
+        let text = i18n::model_name(&models[event.model_index], lang).to_owned();
+        requests.push(LabelRequest {
+            anchor: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
+            anchor_radius: EVENT_MARKER_HEIGHT / 2.0,
+            size: measure.measure(&text, metrics.small),
+        });
+        label_items.push((text, metrics.small, TextRole::Muted));
+    }
+    for point in &order {
+        let text = i18n::model_name(&models[point.model_index], lang).to_owned();
+        requests.push(LabelRequest {
+            anchor: point.center,
+            anchor_radius: point.radius,
+            size: measure.measure(&text, metrics.label),
+        });
+        label_items.push((text, metrics.label, TextRole::Label));
+    }
+    obstacles.extend(events.iter().map(|event| {
+        Rect::new(
+            event.at.x - EVENT_MARKER_HEIGHT / 2.0,
+            event.at.y - EVENT_MARKER_HEIGHT,
+            event.at.x + EVENT_MARKER_HEIGHT / 2.0,
+            event.at.y,
+        )
+    }));
+    let mut leaders = Vec::new();
+    let placements = place_labels(
+        &requests,
+        &obstacles,
+        plot.inflate(-2.0),
+        PlacementConfig::default(),
+    );
+    for ((text, font, role), placement) in label_items.into_iter().zip(placements) {
+        let Some(placement) = placement else {
+            continue;
+        };
+        if let Some(leader) = placement.leader {
+            leaders.push(leader);
+        }
+        texts.push(TextItem {
+            text,
+            position: Point::new(placement.rect.left, placement.rect.top),
+            font,
+            anchor: Anchor::TopLeft,
+            role,
+        });
+    }
+
+    ChartLayout {
+        width,
+        height,
+        plot,
+        x_scale,
+        y_scale,
+        bands,
+        grid_y,
+        grid_x,
+        points,
+        events,
+        trend,
+        legend,
+        texts,
+        leaders,
+    }
+}
+
+/// The first and last year of the models; the current span of the field if
+/// there are none.
+fn year_span(models: &[Model]) -> (u16, u16) {
+    let first = models.iter().map(|model| model.date.year).min();
+    let last = models.iter().map(|model| model.date.year).max();
+    match (first, last) {
+        (Some(first), Some(last)) => (first, last),
+        _ => (2017, 2025),
+    }
+}
+
+/// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`
+/// pixels for each label.
+fn year_tick_step(x_scale: &LinearScale, min_gap: f64) -> u32 {
+    let pixels_per_year = (x_scale.map(1.0) - x_scale.map(0.0)).abs();
+    [1, 2, 5, 10]
+        .into_iter()
+        .find(|step| pixels_per_year * f64::from(*step) >= min_gap)
+        .unwrap_or(10)
+}
+
+/// Lays out the legend in rows that wrap at the content width. Returns the
+/// items and the bottom of the last row.
+#[allow(clippy::too_many_arguments)]
+fn layout_legend(
+    models: &[Model],
+    trend: Option<&Trend>,
+    lang: Lang,
+    metrics: &Metrics,
+    left: f64,
+    top: f64,
+    content_width: f64,
+    measure: &dyn TextMeasure,
+) -> (Vec<LegendItem>, f64) {
+    let mut entries: Vec<(LegendKind, String)> = Region::ALL
+        .iter()
+        .filter(|region| models.iter().any(|model| model.region() == **region))
+        .map(|region| {
+            (
+                LegendKind::Region(*region),
+                i18n::region_name(*region, lang).to_owned(),
+            )
+        })
+        .collect();
+    for architecture in [Architecture::Dense, Architecture::MixtureOfExperts] {
+        if models
+            .iter()
+            .any(|model| model.architecture == architecture && model.params.is_some())
+        {
+            entries.push((
+                LegendKind::Architecture(architecture),
+                i18n::architecture_name(architecture, lang).to_owned(),
+            ));
+        }
+    }
+    if models.iter().any(|model| model.params.is_none()) {
+        entries.push((
+            LegendKind::Event,
+            i18n::phrase(Phrase::Undisclosed, lang).to_owned(),
+        ));
+    }
+    if let Some(trend) = trend {
+        let from = trend.span.0.floor() as u16;
+        let to = trend.span.1.floor() as u16;
+        entries.push((
+            LegendKind::Trend,
+            i18n::trend_label(trend.doubling_months(), from, to, lang),
+        ));
+    }
+
+    let font = metrics.legend;
+    let row_height = measure.measure("Ag", font).1 + 4.0;
+    let symbol_width = 18.0;
+    let item_gap = 14.0;
+    let mut items = Vec::new();
+    let (mut x, mut y) = (left, top);
+    for (kind, text) in entries {
+        let lines = wrap_text(&text, content_width - symbol_width, font, measure);
+        let text_width = lines
+            .iter()
+            .map(|line| measure.measure(line, font).0)
+            .fold(0.0, f64::max);
+        let item_width = symbol_width + text_width;
+        if x > left && x + item_width > left + content_width {
+            x = left;
+            y += row_height;
+        }
+        let middle = y + row_height / 2.0;
+        let n_lines = lines.len();
+        items.push(LegendItem {
+            kind,
+            symbol: Point::new(x + 6.0, middle),
+            lines: lines
+                .into_iter()
+                .enumerate()
+                .map(|(index, line)| TextItem {
+                    text: line,
+                    position: Point::new(x + symbol_width, middle + row_height * index as f64),
+                    font,
+                    anchor: Anchor::MiddleLeft,
+                    role: TextRole::Label,
+                })
+                .collect(),
+        });
+        x += item_width + item_gap;
+        if n_lines > 1 {
+            // A wrapped item takes whole rows of its own.
+            y += row_height * (n_lines - 1) as f64;
+            x = left + content_width;
+        }
+    }
+    (items, y + row_height)
+}
+
+/// Appends `text` wrapped to `max_width` as lines starting at `top`; returns
+/// the bottom of the last line.
+#[allow(clippy::too_many_arguments)]
+fn push_wrapped(
+    texts: &mut Vec<TextItem>,
+    text: &str,
+    font: Font,
+    role: TextRole,
+    left: f64,
+    top: f64,
+    max_width: f64,
+    measure: &dyn TextMeasure,
+) -> f64 {
+    let line_height = measure.measure("Ag", font).1;
+    let mut y = top;
+    for line in wrap_text(text, max_width, font, measure) {
+        texts.push(TextItem {
+            text: line,
+            position: Point::new(left, y),
+            font,
+            anchor: Anchor::TopLeft,
+            role,
+        });
+        y += line_height;
+    }
+    y
+}
+
+/// Breaks `text` into lines no wider than `max_width`: at spaces, or between
+/// any two CJK characters. A single word wider than the line stays whole.
+pub fn wrap_text(text: &str, max_width: f64, font: Font, measure: &dyn TextMeasure) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for token in break_tokens(text) {
+        let candidate = format!("{line}{token}");
+        if !line.is_empty() && measure.measure(candidate.trim_end(), font).0 > max_width {
+            lines.push(line.trim_end().to_owned());
+            line = token.trim_start().to_owned();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Splits text into pieces between which a line may break: a word with its
+/// trailing space, or a single CJK character (with any closing punctuation).
+fn break_tokens(text: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        let wide = !c.is_ascii();
+        let closing = matches!(
+            c,
+            '，' | '。' | '、' | '：' | '；' | '）' | '》' | '」' | '·'
+        );
+        if closing {
+            match tokens.last_mut() {
+                Some(last) if current.is_empty() => last.push(c),
+                _ => current.push(c),
+            }
+            continue;
+        }
+        if wide {
+            if !current.is_empty() {
+                tokens.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            if c != '（' && c != '《' && c != '「' {
+                tokens.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(c);
+            if c == ' ' {
+                tokens.push(std::mem::take(&mut current));
+            }
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    tokens
+}
+
+/// Clips a segment to a rectangle (Liang–Barsky); `None` if it lies outside.
+fn clip_to(rect: Rect, start: Point, end: Point) -> Option<(Point, Point)> {
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let mut t0: f64 = 0.0;
+    let mut t1: f64 = 1.0;
+    for (p, q) in [
+        (-dx, start.x - rect.left),
+        (dx, rect.right - start.x),
+        (-dy, start.y - rect.top),
+        (dy, rect.bottom - start.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| {
+        (
+            Point::new(start.x + t0 * dx, start.y + t0 * dy),
+            Point::new(start.x + t1 * dx, start.y + t1 * dy),
+        )
+    })
+}

@@ -1,0 +1,360 @@
+//! Painting: one function, generic over plotters' `DrawingBackend`, draws a
+//! [`ChartLayout`] onto any surface — a `<canvas>` in the browser, SVG
+//! natively.
+//!
+//! The painter decides nothing about positions: it scales the layout's CSS
+//! pixels by the device pixel ratio and draws. [`draw`] lays out and paints
+//! in one call and hands back the layout it used, whose point positions are
+//! what hit-testing must use.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color as _, FontFamily, FontStyle, RGBAColor};
+
+use crate::dataset::{Architecture, Model, Stage};
+use crate::geometry::Point;
+use crate::layout::{
+    compute_layout, Anchor, ChartLayout, LayoutConfig, LegendKind, TextItem, TextMeasure, TextRole,
+    EVENT_MARKER_HEIGHT,
+};
+use crate::theme::{Color, Theme};
+
+/// What a painter needs besides the layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaintConfig {
+    pub theme: Theme,
+    /// Backing-store pixels per CSS pixel (`devicePixelRatio`).
+    pub pixel_ratio: f64,
+}
+
+/// A drawing failure, with the backend's own message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Lays out and paints the chart onto `backend`, whose size must be the
+/// layout size times `paint.pixel_ratio`. Returns the layout it drew.
+pub fn draw<Backend: DrawingBackend>(
+    backend: Backend,
+    models: &[Model],
+    stages: &[Stage],
+    layout_config: LayoutConfig,
+    paint: &PaintConfig,
+    measure: &dyn TextMeasure,
+) -> Result<ChartLayout, RenderError> {
+    let layout = compute_layout(models, stages, layout_config, measure);
+    paint_layout(backend, &layout, paint)?;
+    Ok(layout)
+}
+
+/// Paints a layout computed earlier.
+pub fn paint_layout<Backend: DrawingBackend>(
+    backend: Backend,
+    layout: &ChartLayout,
+    paint: &PaintConfig,
+) -> Result<(), RenderError> {
+    let area = backend.into_drawing_area();
+    let mut painter = Painter {
+        area: &area,
+        theme: &paint.theme,
+        ratio: paint.pixel_ratio,
+    };
+    painter
+        .all(layout)
+        .map_err(|error| RenderError(error.to_string()))?;
+    area.present()
+        .map_err(|error| RenderError(error.to_string()))
+}
+
+type Result2<Error> = Result<(), DrawingAreaErrorKind<Error>>;
+
+struct Painter<'a, Backend: DrawingBackend> {
+    area: &'a DrawingArea<Backend, Shift>,
+    theme: &'a Theme,
+    ratio: f64,
+}
+
+fn rgba(color: Color) -> RGBAColor {
+    RGBAColor(color.red, color.green, color.blue, color.alpha)
+}
+
+impl<Backend: DrawingBackend> Painter<'_, Backend> {
+    /// A CSS-pixel point in backing-store pixels.
+    fn px(&self, point: Point) -> (i32, i32) {
+        (
+            (point.x * self.ratio).round() as i32,
+            (point.y * self.ratio).round() as i32,
+        )
+    }
+
+    fn len(&self, css_pixels: f64) -> u32 {
+        (css_pixels * self.ratio).round().max(1.0) as u32
+    }
+
+    fn all(&mut self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
+        let theme = self.theme;
+        self.area.fill(&rgba(theme.background))?;
+        let plot = layout.plot;
+
+        for band in layout.bands.iter().filter(|band| band.shaded) {
+            self.area.draw(&Rectangle::new(
+                [
+                    self.px(Point::new(band.rect.left, band.rect.top)),
+                    self.px(Point::new(band.rect.right, band.rect.bottom)),
+                ],
+                rgba(theme.band).filled(),
+            ))?;
+        }
+        let grid = rgba(theme.grid).stroke_width(self.len(1.0));
+        for y in &layout.grid_y {
+            self.line(Point::new(plot.left, *y), Point::new(plot.right, *y), grid)?;
+        }
+        for x in &layout.grid_x {
+            self.line(Point::new(*x, plot.top), Point::new(*x, plot.bottom), grid)?;
+        }
+        let axis = rgba(theme.axis).stroke_width(self.len(1.0));
+        self.line(
+            Point::new(plot.left, plot.bottom),
+            Point::new(plot.right, plot.bottom),
+            axis,
+        )?;
+
+        // Events: a faint dashed guide and a hollow triangle on the axis.
+        let event_style = rgba(theme.event).stroke_width(self.len(1.0));
+        for event in &layout.events {
+            self.dashed(
+                Point::new(event.at.x, event.guide_top),
+                event.at,
+                2.0,
+                4.0,
+                rgba(theme.event.with_alpha(0.45)).stroke_width(self.len(1.0)),
+            )?;
+            let (half_width, height) = (EVENT_MARKER_HEIGHT / 2.0, EVENT_MARKER_HEIGHT);
+            let triangle = [
+                Point::new(event.at.x, event.at.y - height),
+                Point::new(event.at.x - half_width, event.at.y),
+                Point::new(event.at.x + half_width, event.at.y),
+                Point::new(event.at.x, event.at.y - height),
+            ];
+            self.area.draw(&Polygon::new(
+                triangle
+                    .iter()
+                    .map(|point| self.px(*point))
+                    .collect::<Vec<_>>(),
+                rgba(theme.background).filled(),
+            ))?;
+            self.area.draw(&PathElement::new(
+                triangle
+                    .iter()
+                    .map(|point| self.px(*point))
+                    .collect::<Vec<_>>(),
+                event_style,
+            ))?;
+        }
+
+        if let Some((_, start, end)) = layout.trend {
+            self.dashed(
+                start,
+                end,
+                7.0,
+                5.0,
+                rgba(theme.trend).stroke_width(self.len(1.5)),
+            )?;
+        }
+
+        for (from, to) in &layout.leaders {
+            self.line(
+                *from,
+                *to,
+                rgba(theme.muted_text).stroke_width(self.len(0.8)),
+            )?;
+        }
+
+        for point in &layout.points {
+            self.marker(
+                point.center,
+                point.radius,
+                point.architecture,
+                theme.region(point.region),
+            )?;
+        }
+
+        for item in &layout.legend {
+            let symbol_color = match item.kind {
+                LegendKind::Region(region) => Some(theme.region(region)),
+                LegendKind::Architecture(_) => Some(theme.muted_text),
+                _ => None,
+            };
+            match item.kind {
+                LegendKind::Region(_)
+                | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
+                    self.marker(
+                        item.symbol,
+                        5.0,
+                        Architecture::Dense,
+                        symbol_color.unwrap_or(theme.text),
+                    )?;
+                }
+                LegendKind::Architecture(Architecture::MixtureOfExperts) => {
+                    self.marker(
+                        item.symbol,
+                        5.0,
+                        Architecture::MixtureOfExperts,
+                        symbol_color.unwrap_or(theme.text),
+                    )?;
+                }
+                LegendKind::Trend => {
+                    self.dashed(
+                        Point::new(item.symbol.x - 6.0, item.symbol.y),
+                        Point::new(item.symbol.x + 8.0, item.symbol.y),
+                        4.0,
+                        3.0,
+                        rgba(theme.trend).stroke_width(self.len(1.5)),
+                    )?;
+                }
+                LegendKind::Event => {
+                    let Point { x, y } = item.symbol;
+                    let triangle = [
+                        Point::new(x, y - 5.0),
+                        Point::new(x - 5.0, y + 4.0),
+                        Point::new(x + 5.0, y + 4.0),
+                        Point::new(x, y - 5.0),
+                    ];
+                    self.area.draw(&PathElement::new(
+                        triangle
+                            .iter()
+                            .map(|point| self.px(*point))
+                            .collect::<Vec<_>>(),
+                        event_style,
+                    ))?;
+                }
+            }
+            for line in &item.lines {
+                self.text(line)?;
+            }
+        }
+
+        for text in &layout.texts {
+            self.text(text)?;
+        }
+        Ok(())
+    }
+
+    fn line(&self, from: Point, to: Point, style: ShapeStyle) -> Result2<Backend::ErrorType> {
+        self.area
+            .draw(&PathElement::new(vec![self.px(from), self.px(to)], style))
+    }
+
+    /// A dashed line: `dash` CSS pixels drawn, `gap` left out, repeated.
+    fn dashed(
+        &self,
+        from: Point,
+        to: Point,
+        dash: f64,
+        gap: f64,
+        style: ShapeStyle,
+    ) -> Result2<Backend::ErrorType> {
+        let length = from.distance_squared(to).sqrt();
+        if length <= 0.0 {
+            return Ok(());
+        }
+        let (ux, uy) = ((to.x - from.x) / length, (to.y - from.y) / length);
+        let mut start = 0.0;
+        while start < length {
+            let end = (start + dash).min(length);
+            self.line(
+                Point::new(from.x + ux * start, from.y + uy * start),
+                Point::new(from.x + ux * end, from.y + uy * end),
+                style,
+            )?;
+            start += dash + gap;
+        }
+        Ok(())
+    }
+
+    /// A dense model is a circle, a mixture of experts a diamond; both have
+    /// an outline in the background colour so that neighbours separate.
+    fn marker(
+        &self,
+        center: Point,
+        radius: f64,
+        architecture: Architecture,
+        color: Color,
+    ) -> Result2<Backend::ErrorType> {
+        let outline = rgba(self.theme.point_outline);
+        match architecture {
+            Architecture::Dense | Architecture::Undisclosed => {
+                self.area.draw(&Circle::new(
+                    self.px(center),
+                    self.len(radius + 1.2),
+                    outline.filled(),
+                ))?;
+                self.area.draw(&Circle::new(
+                    self.px(center),
+                    self.len(radius),
+                    rgba(color).filled(),
+                ))?;
+            }
+            Architecture::MixtureOfExperts => {
+                let diamond = |r: f64| {
+                    [
+                        Point::new(center.x, center.y - r),
+                        Point::new(center.x + r, center.y),
+                        Point::new(center.x, center.y + r),
+                        Point::new(center.x - r, center.y),
+                    ]
+                    .iter()
+                    .map(|point| self.px(*point))
+                    .collect::<Vec<_>>()
+                };
+                let r = radius * 1.3;
+                self.area
+                    .draw(&Polygon::new(diamond(r + 1.6), outline.filled()))?;
+                self.area
+                    .draw(&Polygon::new(diamond(r), rgba(color).filled()))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn text(&self, item: &TextItem) -> Result2<Backend::ErrorType> {
+        let color = match item.role {
+            TextRole::Title | TextRole::Label => self.theme.text,
+            TextRole::Muted => self.theme.muted_text,
+        };
+        let (h_pos, v_pos) = match item.anchor {
+            Anchor::TopLeft => (HPos::Left, VPos::Top),
+            Anchor::TopRight => (HPos::Right, VPos::Top),
+            Anchor::TopCenter => (HPos::Center, VPos::Top),
+            Anchor::MiddleLeft => (HPos::Left, VPos::Center),
+            Anchor::MiddleRight => (HPos::Right, VPos::Center),
+        };
+        let style = if item.font.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = FontDesc::new(
+            FontFamily::Name(self.theme.font_family),
+            item.font.size * self.ratio,
+            style,
+        );
+        let color = rgba(color);
+        let text_style = TextStyle::from(font)
+            .color(&color)
+            .pos(Pos::new(h_pos, v_pos));
+        self.area.draw(&Text::new(
+            item.text.as_str(),
+            self.px(item.position),
+            text_style,
+        ))
+    }
+}

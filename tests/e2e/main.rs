@@ -1,0 +1,741 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Browser end-to-end tests: the built site in headless Chromium, as a visitor sees it.
+//!
+//! Run them with `cargo xtask test`, which builds `dist/`, serves it, starts ChromeDriver
+//! and passes two addresses: `PARAM_SCALE_URL` (the site) and `WEBDRIVER_URL` (ChromeDriver,
+//! plain HTTP). Without them every test fails and says so: a browser test that cannot run
+//! must never look like a pass.
+//!
+//! The tests only use the page's DOM contract:
+//! - `index.html?lang=zh|en`; `<html lang>` becomes `zh-CN` or `en` once the chart exists;
+//! - `<figure id="chart">` gets `data-state="ready"` after the first draw, or
+//!   `data-state="error"` with the message in a `.chart-error` element;
+//! - inside it a `<canvas role="img">` whose `aria-label` begins with the chart title, and
+//!   whose backing store is its CSS width times `devicePixelRatio` (±1).
+//!
+//! Each test opens its own browser session through [`with_browser`], which closes the
+//! session and deletes the browser profile even when the test fails or panics.
+
+use std::future::Future;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+/// A language the page is offered in, and what the page must show for it.
+#[derive(Debug, Clone, Copy)]
+struct Language {
+    /// The `lang` query parameter.
+    query: &'static str,
+    /// The `<html lang>` attribute the page sets.
+    html_lang: &'static str,
+    /// The chart title, the start of the canvas's `aria-label`.
+    title: &'static str,
+}
+
+const LANGUAGES: [Language; 2] = [
+    Language {
+        query: "zh",
+        html_lang: "zh-CN",
+        title: "大模型参数规模的增长",
+    },
+    Language {
+        query: "en",
+        html_lang: "en",
+        title: "How large AI models grew",
+    },
+];
+
+const CHINESE: Language = LANGUAGES[0];
+
+/// How long the first draw may take after the page has loaded.
+const READY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a redraw after a resize may take.
+const REDRAW_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long one whole test may take before it is failed.
+const TEST_TIMEOUT: Duration = Duration::from_secs(90);
+/// The pause between two looks at the page while waiting.
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+
+/// The window size every session starts with.
+const WINDOW_SIZE: (u32, u32) = (1000, 700);
+
+// ---------------------------------------------------------------------------------------
+// The tests.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_loads_to_ready_with_no_console_error_in_each_language() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        for language in LANGUAGES {
+            // Empty the log, so the messages read below belong to this language's page.
+            page.console_messages().await?;
+            page.open(language).await?;
+            let severe: Vec<String> = page
+                .console_messages()
+                .await?
+                .into_iter()
+                .filter(|message| message.level == "SEVERE")
+                .map(|message| format!("  {}{}", message.text, hint_for(&message.text)))
+                .collect();
+            if !severe.is_empty() {
+                failures.push(format!(
+                    "lang={}: console errors:\n{}",
+                    language.query,
+                    severe.join("\n")
+                ));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_canvas_has_drawn_content_in_each_language() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        for language in LANGUAGES {
+            page.open(language).await?;
+            let pixels = page.pixel_statistics().await?;
+            if let Err(problem) = pixels.looks_drawn() {
+                failures.push(format!("lang={}: {problem}", language.query));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_canvas_is_labelled_with_the_title_in_each_language() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        for language in LANGUAGES {
+            page.open(language).await?;
+            let found = page
+                .evaluate(
+                    "const canvas = document.querySelector('#chart canvas');
+                     return {
+                         htmlLang: document.documentElement.lang,
+                         role: canvas && canvas.getAttribute('role'),
+                         label: canvas && canvas.getAttribute('aria-label'),
+                     };",
+                )
+                .await?;
+            let html_lang = found["htmlLang"].as_str().unwrap_or_default();
+            let role = found["role"].as_str().unwrap_or_default();
+            let label = found["label"].as_str().unwrap_or_default();
+            if html_lang != language.html_lang {
+                failures.push(format!(
+                    "lang={}: <html lang> is {html_lang:?}, expected {:?}",
+                    language.query, language.html_lang
+                ));
+            }
+            if role != "img" {
+                failures.push(format!(
+                    "lang={}: the canvas's role is {role:?}, expected \"img\"",
+                    language.query
+                ));
+            }
+            if !label.starts_with(language.title) {
+                failures.push(format!(
+                    "lang={}: the canvas's aria-label is {label:?}, expected it to start with {:?}",
+                    language.query, language.title
+                ));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_backing_store_is_scaled_by_the_device_pixel_ratio() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        page.open(CHINESE).await?;
+        let canvas = page.canvas_size().await?;
+        canvas.matches_device_pixels()
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_backing_store_doubles_at_a_device_pixel_ratio_of_two() {
+    let options = BrowserOptions {
+        device_scale_factor: Some(2),
+    };
+    with_browser(options, |page| async move {
+        page.open(CHINESE).await?;
+        let canvas = page.canvas_size().await?;
+        if (canvas.device_pixel_ratio - 2.0).abs() > f64::EPSILON {
+            return Err(format!(
+                "devicePixelRatio is {}, expected 2 (--force-device-scale-factor=2)",
+                canvas.device_pixel_ratio
+            ));
+        }
+        canvas.matches_device_pixels()?;
+        let pixels = page.pixel_statistics().await?;
+        pixels.looks_drawn()
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn resizing_the_window_redraws_the_chart_at_the_new_size() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        page.open(CHINESE).await?;
+        let before = page.canvas_size().await?;
+        before.matches_device_pixels()?;
+
+        page.client
+            .set_window_size(500, WINDOW_SIZE.1)
+            .await
+            .map_err(|error| format!("cannot resize the window: {error}"))?;
+
+        // The redraw is asynchronous (a ResizeObserver): look until it has happened.
+        let started = Instant::now();
+        loop {
+            let after = page.canvas_size().await?;
+            let state = page.chart_state().await?;
+            let resized = after.css_width < before.css_width - 1.0;
+            let redrawn = resized
+                && after.matches_device_pixels().is_ok()
+                && state.state.as_deref() == Some("ready")
+                && page.pixel_statistics().await?.looks_drawn().is_ok();
+            if redrawn {
+                return Ok(());
+            }
+            if started.elapsed() > REDRAW_TIMEOUT {
+                let pixels = page.pixel_statistics().await?;
+                return Err(format!(
+                    "after resizing the window to 500 px the chart was not redrawn within \
+                     {REDRAW_TIMEOUT:?}:\n  before: {before:?}\n  after: {after:?}\n  \
+                     state: {state:?}\n  pixels: {pixels:?}"
+                ));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// What the tests measure.
+// ---------------------------------------------------------------------------------------
+
+/// The figure's state attribute and error message.
+#[derive(Debug, Clone, PartialEq)]
+struct ChartState {
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// The canvas's backing store and CSS size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CanvasSize {
+    width: f64,
+    height: f64,
+    css_width: f64,
+    css_height: f64,
+    device_pixel_ratio: f64,
+}
+
+impl CanvasSize {
+    /// `canvas.width` is the CSS width in device pixels, give or take one.
+    fn matches_device_pixels(&self) -> Result<(), String> {
+        let expected = (self.css_width * self.device_pixel_ratio).round();
+        if self.css_width < 1.0 {
+            return Err(format!("the canvas has no width on the page: {self:?}"));
+        }
+        if (self.width - expected).abs() > 1.0 {
+            return Err(format!(
+                "canvas.width is {}, expected round({} * devicePixelRatio {}) = {expected}: {self:?}",
+                self.width, self.css_width, self.device_pixel_ratio
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// How much of the canvas is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PixelStatistics {
+    width: u64,
+    height: u64,
+    /// Pixels whose colour differs from the pixel at (1, 1), taken as the background.
+    differing: u64,
+    /// Distinct RGBA colours on the canvas.
+    distinct_colours: u64,
+}
+
+impl PixelStatistics {
+    /// More than 2 % of the pixels differ from the background, in at least 20 colours.
+    fn looks_drawn(&self) -> Result<(), String> {
+        let total = self.width * self.height;
+        if total == 0 {
+            return Err(format!("the canvas is empty: {self:?}"));
+        }
+        let share = self.differing as f64 / total as f64;
+        if share <= 0.02 || self.distinct_colours < 20 {
+            return Err(format!(
+                "the canvas looks blank: {:.2} % of pixels differ from the background (need > 2 %), \
+                 {} distinct colours (need >= 20): {self:?}",
+                share * 100.0,
+                self.distinct_colours
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One message from the browser console.
+#[derive(Debug, Clone, PartialEq)]
+struct ConsoleMessage {
+    level: String,
+    text: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// The page, driven through WebDriver.
+// ---------------------------------------------------------------------------------------
+
+/// A browser session with the site open, and the helpers the tests use on it.
+struct Page {
+    client: Client,
+    site_url: String,
+    webdriver_url: String,
+    session_id: String,
+}
+
+impl Page {
+    /// Opens the page in `language` and waits for the chart's first draw.
+    async fn open(&self, language: Language) -> Result<(), String> {
+        let url = format!("{}index.html?lang={}", self.site_url, language.query);
+        self.client
+            .goto(&url)
+            .await
+            .map_err(|error| format!("cannot open {url}: {error}"))?;
+        self.wait_until_drawn()
+            .await
+            .map_err(|problem| format!("{url}: {problem}"))
+    }
+
+    /// Waits until the figure's `data-state` is `ready`; `error` or a timeout fails.
+    async fn wait_until_drawn(&self) -> Result<(), String> {
+        let started = Instant::now();
+        loop {
+            let state = self.chart_state().await?;
+            match state.state.as_deref() {
+                Some("ready") => return Ok(()),
+                Some("error") => {
+                    return Err(format!(
+                        "the chart reports an error: {}",
+                        state
+                            .error
+                            .as_deref()
+                            .unwrap_or("(no .chart-error message)")
+                    ))
+                }
+                _ => {}
+            }
+            if started.elapsed() > READY_TIMEOUT {
+                let console = self.console_messages().await.unwrap_or_default();
+                let console: Vec<String> = console
+                    .iter()
+                    .map(|message| format!("  {} {}", message.level, message.text))
+                    .collect();
+                return Err(format!(
+                    "the chart was not ready within {READY_TIMEOUT:?} (last state: {state:?}); \
+                     console:\n{}",
+                    console.join("\n")
+                ));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    async fn chart_state(&self) -> Result<ChartState, String> {
+        let found = self
+            .evaluate(
+                "const figure = document.getElementById('chart');
+                 const error = figure && figure.querySelector('.chart-error');
+                 return {
+                     state: figure && figure.getAttribute('data-state'),
+                     error: error && error.textContent,
+                 };",
+            )
+            .await?;
+        Ok(ChartState {
+            state: found["state"].as_str().map(str::to_owned),
+            error: found["error"].as_str().map(str::to_owned),
+        })
+    }
+
+    async fn canvas_size(&self) -> Result<CanvasSize, String> {
+        let found = self
+            .evaluate(
+                "const canvas = document.querySelector('#chart canvas');
+                 if (!canvas) return null;
+                 const rect = canvas.getBoundingClientRect();
+                 return {
+                     width: canvas.width,
+                     height: canvas.height,
+                     cssWidth: rect.width,
+                     cssHeight: rect.height,
+                     dpr: window.devicePixelRatio,
+                 };",
+            )
+            .await?;
+        if found.is_null() {
+            return Err("there is no canvas in #chart".to_owned());
+        }
+        let number = |key: &str| {
+            found[key]
+                .as_f64()
+                .ok_or_else(|| format!("canvas measurement {key} is missing: {found}"))
+        };
+        Ok(CanvasSize {
+            width: number("width")?,
+            height: number("height")?,
+            css_width: number("cssWidth")?,
+            css_height: number("cssHeight")?,
+            device_pixel_ratio: number("dpr")?,
+        })
+    }
+
+    async fn pixel_statistics(&self) -> Result<PixelStatistics, String> {
+        let found = self
+            .evaluate(
+                "const canvas = document.querySelector('#chart canvas');
+                 if (!canvas) return null;
+                 const width = canvas.width, height = canvas.height;
+                 if (width === 0 || height === 0) {
+                     return { width, height, differing: 0, distinct: 0 };
+                 }
+                 const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+                 const pixels = new Uint32Array(data.buffer);
+                 const background = pixels[Math.min(1, height - 1) * width + Math.min(1, width - 1)];
+                 const colours = new Set();
+                 let differing = 0;
+                 for (const pixel of pixels) {
+                     if (pixel !== background) differing++;
+                     colours.add(pixel);
+                 }
+                 return { width, height, differing, distinct: colours.size };",
+            )
+            .await?;
+        if found.is_null() {
+            return Err("there is no canvas in #chart".to_owned());
+        }
+        let count = |key: &str| {
+            found[key]
+                .as_u64()
+                .ok_or_else(|| format!("pixel count {key} is missing: {found}"))
+        };
+        Ok(PixelStatistics {
+            width: count("width")?,
+            height: count("height")?,
+            differing: count("differing")?,
+            distinct_colours: count("distinct")?,
+        })
+    }
+
+    /// Runs a script (a function body that may `return`) in the page.
+    async fn evaluate(&self, script: &str) -> Result<Value, String> {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|error| format!("script failed in the page: {error}\nscript: {script}"))
+    }
+
+    /// The console messages logged since the last call (ChromeDriver empties its buffer).
+    async fn console_messages(&self) -> Result<Vec<ConsoleMessage>, String> {
+        let path = format!("/session/{}/se/log", self.session_id);
+        let body = json!({ "type": "browser" }).to_string();
+        let webdriver_url = self.webdriver_url.clone();
+        let response = tokio::task::spawn_blocking(move || post_json(&webdriver_url, &path, &body))
+            .await
+            .map_err(|error| format!("the log request did not finish: {error}"))??;
+        let entries = response["value"]
+            .as_array()
+            .ok_or_else(|| format!("unexpected answer to the browser log request: {response}"))?;
+        Ok(entries
+            .iter()
+            .map(|entry| ConsoleMessage {
+                level: entry["level"].as_str().unwrap_or_default().to_owned(),
+                text: entry["message"].as_str().unwrap_or_default().to_owned(),
+            })
+            .collect())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sessions.
+// ---------------------------------------------------------------------------------------
+
+/// How to start the browser for one test.
+#[derive(Debug, Clone, Copy, Default)]
+struct BrowserOptions {
+    /// Forces `devicePixelRatio` to this value.
+    device_scale_factor: Option<u32>,
+}
+
+/// The addresses `cargo xtask test` passes in.
+struct Environment {
+    site_url: String,
+    webdriver_url: String,
+    chromium: Option<PathBuf>,
+}
+
+fn environment() -> Environment {
+    let required = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!(
+                "{name} is not set: the browser tests need a served site and ChromeDriver; \
+                 run `cargo xtask test`"
+            )
+        })
+    };
+    let mut site_url = required("PARAM_SCALE_URL");
+    if !site_url.ends_with('/') {
+        site_url.push('/');
+    }
+    let webdriver_url = required("WEBDRIVER_URL").trim_end_matches('/').to_owned();
+    let chromium = std::env::var_os("PARAM_SCALE_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| Some(PathBuf::from("/usr/bin/chromium")))
+        .filter(|path| path.is_file());
+    Environment {
+        site_url,
+        webdriver_url,
+        chromium,
+    }
+}
+
+/// A browser profile folder of its own for one session, deleted when dropped.
+struct ProfileDir(PathBuf);
+
+impl ProfileDir {
+    fn new() -> ProfileDir {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|elapsed| elapsed.subsec_nanos())
+            .unwrap_or_default();
+        let name = format!(
+            "param-scale-e2e-{}-{}-{nanos}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        ProfileDir(std::env::temp_dir().join(name))
+    }
+}
+
+impl Drop for ProfileDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn capabilities(
+    environment: &Environment,
+    options: BrowserOptions,
+    profile: &ProfileDir,
+) -> serde_json::Map<String, Value> {
+    let mut arguments = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".to_owned(),
+        "--disable-gpu".to_owned(),
+        "--disable-dev-shm-usage".to_owned(),
+        "--disable-background-networking".to_owned(),
+        "--disable-component-update".to_owned(),
+        "--disable-sync".to_owned(),
+        "--no-first-run".to_owned(),
+        format!("--user-data-dir={}", profile.0.display()),
+        format!("--window-size={},{}", WINDOW_SIZE.0, WINDOW_SIZE.1),
+    ];
+    if let Some(factor) = options.device_scale_factor {
+        arguments.push(format!("--force-device-scale-factor={factor}"));
+    }
+    let mut chrome_options = json!({ "args": arguments });
+    if let Some(chromium) = &environment.chromium {
+        chrome_options["binary"] = json!(chromium.display().to_string());
+    }
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("goog:chromeOptions".to_owned(), chrome_options);
+    capabilities.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));
+    capabilities
+}
+
+/// Runs a test body in a fresh browser session, then closes the session whatever happened.
+///
+/// The body runs as its own task, so a panic inside it is caught, the browser is closed,
+/// and only then is the panic passed on. A body that returns an error fails the test with
+/// that message.
+async fn with_browser<Body, Outcome>(options: BrowserOptions, body: Body)
+where
+    Body: FnOnce(Page) -> Outcome,
+    Outcome: Future<Output = Result<(), String>> + Send + 'static,
+{
+    let environment = environment();
+    let profile = ProfileDir::new();
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities(&environment, options, &profile))
+        .connect(&environment.webdriver_url)
+        .await
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot start a Chromium session through ChromeDriver at {}: {error}",
+                environment.webdriver_url
+            )
+        });
+    let session_id = match client.session_id().await {
+        Ok(Some(session_id)) => session_id,
+        other => {
+            let _ = client.close().await;
+            panic!("ChromeDriver gave no session id: {other:?}");
+        }
+    };
+    let page = Page {
+        client: client.clone(),
+        site_url: environment.site_url.clone(),
+        webdriver_url: environment.webdriver_url.clone(),
+        session_id,
+    };
+
+    let task = tokio::spawn(tokio::time::timeout(TEST_TIMEOUT, body(page)));
+    let outcome = task.await;
+    let closed = client.close().await;
+    drop(profile);
+
+    match outcome {
+        Ok(Ok(Ok(()))) => {}
+        Ok(Ok(Err(message))) => panic!("{message}"),
+        Ok(Err(_elapsed)) => panic!("the test did not finish within {TEST_TIMEOUT:?}"),
+        Err(join_error) => match join_error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(join_error) => panic!("the test task was cancelled: {join_error}"),
+        },
+    }
+    if let Err(error) = closed {
+        panic!("cannot close the browser session: {error}");
+    }
+}
+
+/// Advice for a console error whose cause is known.
+fn hint_for(message: &str) -> &'static str {
+    if message.contains("favicon.ico") {
+        " (declare an icon in index.html, e.g. <link rel=\"icon\" href=\"data:,\">, \
+         so the browser does not ask the server for /favicon.ico)"
+    } else {
+        ""
+    }
+}
+
+/// Passes when there is no failure, or fails with all of them, one paragraph each.
+fn check(failures: Vec<String>) -> Result<(), String> {
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n\n"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A tiny HTTP client, for the one ChromeDriver endpoint fantoccini has no method for.
+// ---------------------------------------------------------------------------------------
+
+/// POSTs a JSON body to `base_url` + `path` (plain HTTP) and returns the JSON answer.
+fn post_json(base_url: &str, path: &str, body: &str) -> Result<Value, String> {
+    let authority = base_url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("WEBDRIVER_URL must be a plain http:// URL, not {base_url}"))?;
+    let (host_and_port, base_path) = match authority.split_once('/') {
+        Some((host_and_port, base_path)) => (host_and_port, format!("/{base_path}")),
+        None => (authority, String::new()),
+    };
+    let fail = |error: std::io::Error| format!("POST {base_url}{path} failed: {error}");
+    let mut stream = TcpStream::connect(host_and_port).map_err(fail)?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(fail)?;
+    let request = format!(
+        "POST {}{path} HTTP/1.1\r\nHost: {host_and_port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        base_path.trim_end_matches('/'),
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).map_err(fail)?;
+    let payload = read_http_body(&mut stream).map_err(fail)?;
+    serde_json::from_slice(&payload).map_err(|error| {
+        format!(
+            "POST {base_url}{path}: the answer is not JSON ({error}): {}",
+            String::from_utf8_lossy(&payload)
+        )
+    })
+}
+
+/// Reads one HTTP response and returns its body.
+///
+/// ChromeDriver keeps the connection open after answering, so the body ends where its
+/// `Content-Length` (or its last chunk) says, not at the end of the stream.
+fn read_http_body(stream: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let malformed =
+        |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
+    let mut received = Vec::new();
+    let mut buffer = [0_u8; 8192];
+    loop {
+        if let Some(head_end) = received.windows(4).position(|window| window == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&received[..head_end]).to_ascii_lowercase();
+            let body = &received[head_end + 4..];
+            let header = |name: &str| {
+                head.lines()
+                    .filter_map(|line| line.split_once(':'))
+                    .find(|(key, _)| key.trim() == name)
+                    .map(|(_, value)| value.trim().to_owned())
+            };
+            if header("transfer-encoding").is_some_and(|value| value.contains("chunked")) {
+                if let Some(decoded) = decode_chunked(body) {
+                    return Ok(decoded);
+                }
+            } else if let Some(length) = header("content-length") {
+                let length: usize = length
+                    .parse()
+                    .map_err(|_| malformed("bad Content-Length"))?;
+                if body.len() >= length {
+                    return Ok(body[..length].to_vec());
+                }
+            }
+        }
+        let read = stream.read(&mut buffer)?;
+        if read == 0 {
+            return Err(malformed(
+                "the connection closed before the response was complete",
+            ));
+        }
+        received.extend_from_slice(&buffer[..read]);
+    }
+}
+
+/// Decodes a complete `Transfer-Encoding: chunked` body; `None` while it is incomplete.
+fn decode_chunked(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut decoded = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|window| window == b"\r\n")?;
+        let size_text = std::str::from_utf8(&body[..line_end]).ok()?;
+        let size_text = size_text.split(';').next()?.trim();
+        let size = usize::from_str_radix(size_text, 16).ok()?;
+        body = &body[line_end + 2..];
+        if size == 0 {
+            return Some(decoded);
+        }
+        decoded.extend_from_slice(body.get(..size)?);
+        body = body.get(size + 2..)?;
+    }
+}

@@ -1,0 +1,107 @@
+use param_scale::geometry::{Point, Rect};
+use param_scale::labels::{place_labels, LabelRequest, PlacementConfig};
+
+fn request(x: f64, y: f64, width: f64) -> LabelRequest {
+    LabelRequest {
+        anchor: Point::new(x, y),
+        anchor_radius: 4.0,
+        size: (width, 12.0),
+    }
+}
+
+fn marker(x: f64, y: f64) -> Rect {
+    Rect::around(Point::new(x, y), 5.0)
+}
+
+#[test]
+fn a_lone_label_sits_to_the_right_of_its_point() {
+    let bounds = Rect::new(0.0, 0.0, 400.0, 300.0);
+    let placed = place_labels(
+        &[request(100.0, 100.0, 50.0)],
+        &[marker(100.0, 100.0)],
+        bounds,
+        PlacementConfig::default(),
+    );
+    let rect = placed[0].expect("placed").rect;
+    assert!(rect.left > 100.0 && rect.center().y == 100.0, "{rect:?}");
+}
+
+#[test]
+fn a_label_at_the_right_edge_moves_to_the_left_of_its_point() {
+    let bounds = Rect::new(0.0, 0.0, 400.0, 300.0);
+    let placed = place_labels(
+        &[request(390.0, 100.0, 50.0)],
+        &[marker(390.0, 100.0)],
+        bounds,
+        PlacementConfig::default(),
+    );
+    let rect = placed[0].expect("placed").rect;
+    assert!(rect.right < 390.0, "{rect:?}");
+}
+
+#[test]
+fn a_label_that_fits_nowhere_is_left_out() {
+    let bounds = Rect::new(0.0, 0.0, 40.0, 40.0);
+    let placed = place_labels(
+        &[request(20.0, 20.0, 200.0)],
+        &[marker(20.0, 20.0)],
+        bounds,
+        PlacementConfig::default(),
+    );
+    assert_eq!(placed, vec![None]);
+}
+
+/// A small deterministic generator, so that crowded scenes are reproducible.
+fn scatter(seed: u64, n_points: usize) -> Vec<(f64, f64)> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) as f64) / f64::from(u32::MAX)
+    };
+    (0..n_points)
+        .map(|_| (10.0 + next() * 580.0, 10.0 + next() * 380.0))
+        .collect()
+}
+
+#[test]
+fn in_crowded_scenes_placed_labels_overlap_neither_each_other_nor_points_nor_leave_the_bounds() {
+    let bounds = Rect::new(0.0, 0.0, 600.0, 400.0);
+    for (seed, n_points) in [(1, 10), (2, 40), (3, 80), (4, 200)] {
+        let points = scatter(seed, n_points);
+        let obstacles: Vec<Rect> = points.iter().map(|(x, y)| marker(*x, *y)).collect();
+        let requests: Vec<LabelRequest> = points
+            .iter()
+            .enumerate()
+            .map(|(index, (x, y))| request(*x, *y, 30.0 + (index % 5) as f64 * 12.0))
+            .collect();
+        let placed: Vec<Rect> =
+            place_labels(&requests, &obstacles, bounds, PlacementConfig::default())
+                .into_iter()
+                .flatten()
+                .map(|placement| placement.rect)
+                .collect();
+        assert!(!placed.is_empty(), "seed {seed}: nothing placed");
+        for (index, rect) in placed.iter().enumerate() {
+            assert!(
+                bounds.contains_rect(rect),
+                "seed {seed}: {rect:?} leaves the bounds"
+            );
+            for obstacle in &obstacles {
+                assert!(
+                    !rect.intersects(obstacle),
+                    "seed {seed}: {rect:?} covers a point {obstacle:?}"
+                );
+            }
+            for other in &placed[index + 1..] {
+                assert!(
+                    !rect.intersects(other),
+                    "seed {seed}: {rect:?} overlaps {other:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+use param_scale::embedded::{MODELS, STAGES};
+use param_scale::geometry::Rect;
+use param_scale::i18n::Lang;
+use param_scale::layout::{
+    compute_layout, ChartLayout, EstimatedText, LayoutConfig, TextMeasure, TextRole,
+};
+
+const SIZES: [(f64, f64); 4] = [
+    (320.0, 520.0),
+    (390.0, 640.0),
+    (960.0, 600.0),
+    (1600.0, 900.0),
+];
+
+fn layouts() -> Vec<(Lang, (f64, f64), ChartLayout)> {
+    let mut all = Vec::new();
+    for lang in Lang::ALL {
+        for (width, height) in SIZES {
+            let layout = compute_layout(
+                MODELS,
+                STAGES,
+                LayoutConfig {
+                    width,
+                    height,
+                    lang,
+                },
+                &EstimatedText,
+            );
+            all.push((lang, (width, height), layout));
+        }
+    }
+    all
+}
+
+fn text_rect(layout: &ChartLayout, index: usize) -> Rect {
+    let text = &layout.texts[index];
+    let (width, height) = EstimatedText.measure(&text.text, text.font);
+    Rect::new(
+        text.position.x,
+        text.position.y,
+        text.position.x + width,
+        text.position.y + height,
+    )
+}
+
+#[test]
+fn every_model_is_a_point_or_an_event_and_never_both() {
+    for (lang, size, layout) in layouts() {
+        assert_eq!(
+            layout.points.len() + layout.events.len(),
+            MODELS.len(),
+            "{lang:?} {size:?}"
+        );
+        for event in &layout.events {
+            assert_eq!(MODELS[event.model_index].params, None, "{lang:?} {size:?}");
+        }
+        for point in &layout.points {
+            assert!(MODELS[point.model_index].params.is_some());
+            assert!(
+                layout.plot.contains(point.center),
+                "{lang:?} {size:?}: {:?} outside the plot",
+                MODELS[point.model_index].id
+            );
+        }
+    }
+}
+
+#[test]
+fn point_labels_overlap_no_other_label_and_no_point() {
+    for (lang, size, layout) in layouts() {
+        let labels: Vec<Rect> = (0..layout.texts.len())
+            .filter(|index| layout.texts[*index].role == TextRole::Label)
+            .map(|index| text_rect(&layout, index))
+            .collect();
+        assert!(
+            labels.len() >= 10,
+            "{lang:?} {size:?}: only {} labels",
+            labels.len()
+        );
+        for (index, label) in labels.iter().enumerate() {
+            assert!(
+                layout.plot.contains_rect(label),
+                "{lang:?} {size:?}: {label:?} leaves the plot"
+            );
+            for other in &labels[index + 1..] {
+                assert!(
+                    !label.intersects(other),
+                    "{lang:?} {size:?}: {label:?} overlaps {other:?}"
+                );
+            }
+            for point in &layout.points {
+                assert!(
+                    !label.intersects(&Rect::around(point.center, point.radius)),
+                    "{lang:?} {size:?}: {label:?} covers {}",
+                    MODELS[point.model_index].id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_article_models_are_labelled_on_a_wide_chart() {
+    for lang in Lang::ALL {
+        let layout = compute_layout(
+            MODELS,
+            STAGES,
+            LayoutConfig {
+                width: 1200.0,
+                height: 700.0,
+                lang,
+            },
+            &EstimatedText,
+        );
+        let texts: Vec<&str> = layout.texts.iter().map(|text| text.text.as_str()).collect();
+        for name in ["GPT-3", "BERT", "T5", "Switch Transformer"] {
+            assert!(texts.contains(&name), "{lang:?}: {name} has no label");
+        }
+    }
+}
+
+#[test]
+fn y_ticks_read_in_the_readers_units() {
+    let expected = [
+        (
+            Lang::Zh,
+            [
+                "1亿",
+                "10亿",
+                "100亿",
+                "1000亿",
+                "1万亿",
+                "10万亿",
+                "100万亿",
+            ],
+        ),
+        (Lang::En, ["100M", "1B", "10B", "100B", "1T", "10T", "100T"]),
+    ];
+    for (lang, ticks) in expected {
+        let layout = compute_layout(
+            MODELS,
+            STAGES,
+            LayoutConfig {
+                width: 960.0,
+                height: 600.0,
+                lang,
+            },
+            &EstimatedText,
+        );
+        let texts: Vec<&str> = layout.texts.iter().map(|text| text.text.as_str()).collect();
+        for tick in ticks {
+            assert!(texts.contains(&tick), "{lang:?}: no tick {tick}");
+        }
+    }
+}
+
+#[test]
+fn the_title_subtitle_trend_and_source_line_are_written_in_the_chosen_language() {
+    let expected = [
+        (
+            Lang::Zh,
+            [
+                "大模型参数规模的增长",
+                "年主要模型的参数量",
+                "数据：",
+                "个月翻一番",
+                "超大规模预训练模型",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "How large AI models grew",
+                "Parameter counts of notable models",
+                "Data: ",
+                "months (least squares",
+                "Very large pre-trained models",
+            ],
+        ),
+    ];
+    for (lang, phrases) in expected {
+        let layout = compute_layout(
+            MODELS,
+            STAGES,
+            LayoutConfig {
+                width: 960.0,
+                height: 600.0,
+                lang,
+            },
+            &EstimatedText,
+        );
+        let all: String = layout
+            .texts
+            .iter()
+            .map(|text| text.text.clone())
+            .chain(
+                layout
+                    .legend
+                    .iter()
+                    .flat_map(|item| item.lines.iter().map(|line| line.text.clone())),
+            )
+            .collect::<Vec<_>>()
+            .join("\n");
+        for phrase in phrases {
+            assert!(all.contains(phrase), "{lang:?}: {phrase:?} missing");
+        }
+    }
+}
+
+#[test]
+fn narrow_charts_keep_every_text_inside_the_chart() {
+    for (lang, (width, height), layout) in layouts() {
+        for index in 0..layout.texts.len() {
+            let rect = text_rect(&layout, index);
+            let text = &layout.texts[index].text;
+            // Right-anchored y ticks extend leftwards from their position.
+            if rect.left >= 0.0 {
+                assert!(
+                    rect.right <= width + 1.0 && rect.bottom <= height + 1.0,
+                    "{lang:?} {width}x{height}: {text:?} at {rect:?}"
+                );
+            }
+        }
+        for line in layout.legend.iter().flat_map(|item| &item.lines) {
+            let (text_width, _) = EstimatedText.measure(&line.text, line.font);
+            assert!(
+                line.position.x + text_width <= width + 1.0,
+                "{lang:?} {width}: legend {:?}",
+                line.text
+            );
+        }
+    }
+}

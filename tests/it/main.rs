@@ -1,0 +1,14 @@
+//! Native tests of the pure core: one binary, one module per concept.
+//! Tests are named as sentences and driven by tables.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod csv;
+mod dataset;
+mod format;
+mod golden;
+mod i18n;
+mod labels;
+mod layout;
+mod options;
+mod scale;
+mod trend;

@@ -1,0 +1,216 @@
+//! Project automation for Param Scale, run as `cargo xtask <command>`.
+//!
+//! Building, serving and testing the chart is written in Rust rather than shell scripts,
+//! so it runs the same on every machine and needs nothing beyond cargo (and, for the
+//! browser tests, Debian's Chromium, which `test` installs when it may). This file only
+//! reads the command line; each command lives in its own module:
+//!
+//! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
+//! - [`serve`]: a std-only static file server for `dist/`.
+//! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
+//! - [`test`]: formatting, lints, native tests, the site build and the browser tests.
+//! - [`process`]: running other programs with clear errors.
+//!
+//! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
+
+#![allow(clippy::print_stdout)]
+
+mod browser;
+mod dist;
+mod process;
+mod serve;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use crate::dist::DistOptions;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+
+Commands:
+  dist [--data PATH] [--out DIR]   build the site into DIR (default: dist/)
+  serve [PORT] [--data PATH]       build the site and serve it on 127.0.0.1:PORT (default: 8000)
+  test                             run every check CI runs, browser tests included
+  help                             print this message";
+
+/// The port `serve` listens on when none is given.
+const DEFAULT_PORT: u16 = 8000;
+
+/// A command line, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Task {
+    Dist(DistOptions),
+    Serve { port: u16, data: Option<PathBuf> },
+    Test,
+    Help,
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    match parse_arguments(&arguments).and_then(run) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The chain of causes, without the backtrace anyhow adds when RUST_BACKTRACE is set.
+            eprintln!("\nerror: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(task: Task) -> Result<()> {
+    match task {
+        Task::Dist(options) => dist::run(&options).map(drop),
+        Task::Serve { port, data } => {
+            let out = dist::run(&DistOptions { data, out: None })?;
+            serve::serve_forever(&out, port)
+        }
+        Task::Test => test::run(),
+        Task::Help => {
+            println!("{USAGE}");
+            Ok(())
+        }
+    }
+}
+
+/// Reads the command line (without the program name).
+fn parse_arguments(arguments: &[String]) -> Result<Task> {
+    let Some((command, rest)) = arguments.split_first() else {
+        bail!("no command given\n\n{USAGE}");
+    };
+    let mut options = Options::parse(rest)?;
+    let task = match command.as_str() {
+        "dist" => Task::Dist(DistOptions {
+            data: options.take("--data"),
+            out: options.take("--out"),
+        }),
+        "serve" => {
+            let data = options.take("--data");
+            let port = match options.positional.pop() {
+                Some(port) => port
+                    .parse()
+                    .with_context(|| format!("`{port}` is not a port number"))?,
+                None => DEFAULT_PORT,
+            };
+            Task::Serve { port, data }
+        }
+        "test" => Task::Test,
+        "help" | "--help" | "-h" => Task::Help,
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    };
+    options.ensure_all_used(command)?;
+    Ok(task)
+}
+
+/// The arguments after the command: `--name VALUE` (or `--name=VALUE`) pairs and positionals.
+#[derive(Debug, Default)]
+struct Options {
+    named: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Options {
+    fn parse(arguments: &[String]) -> Result<Options> {
+        let mut options = Options::default();
+        let mut arguments = arguments.iter();
+        while let Some(argument) = arguments.next() {
+            if let Some(name) = argument.strip_prefix("--") {
+                let (name, value) = match name.split_once('=') {
+                    Some((name, value)) => (name, value.to_owned()),
+                    None => {
+                        let value = arguments
+                            .next()
+                            .with_context(|| format!("`--{name}` needs a value"))?;
+                        (name, value.clone())
+                    }
+                };
+                options.named.push((format!("--{name}"), value));
+            } else {
+                options.positional.push(argument.clone());
+            }
+        }
+        Ok(options)
+    }
+
+    /// Removes and returns the value of an option, as a path.
+    fn take(&mut self, name: &str) -> Option<PathBuf> {
+        let index = self.named.iter().position(|(named, _)| named == name)?;
+        Some(PathBuf::from(self.named.remove(index).1))
+    }
+
+    /// Fails if an option or a positional argument was not used by the command.
+    fn ensure_all_used(&self, command: &str) -> Result<()> {
+        if let Some((name, _)) = self.named.first() {
+            bail!("`{command}` does not take `{name}`\n\n{USAGE}");
+        }
+        if let Some(argument) = self.positional.first() {
+            bail!("`{command}` does not take `{argument}`\n\n{USAGE}");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(command_line: &str) -> Result<Task> {
+        let arguments: Vec<String> = command_line.split_whitespace().map(str::to_owned).collect();
+        parse_arguments(&arguments)
+    }
+
+    #[test]
+    fn dist_takes_a_data_file_and_an_output_folder() {
+        let expected = Task::Dist(DistOptions {
+            data: Some(PathBuf::from("bad.csv")),
+            out: Some(PathBuf::from("/tmp/site")),
+        });
+        assert_eq!(
+            parse("dist --data bad.csv --out /tmp/site").ok(),
+            Some(expected.clone())
+        );
+        assert_eq!(
+            parse("dist --out=/tmp/site --data=bad.csv").ok(),
+            Some(expected)
+        );
+        assert_eq!(parse("dist").ok(), Some(Task::Dist(DistOptions::default())));
+    }
+
+    #[test]
+    fn serve_takes_an_optional_port_and_data_file() {
+        let default = Task::Serve {
+            port: 8000,
+            data: None,
+        };
+        assert_eq!(parse("serve").ok(), Some(default));
+        let custom = Task::Serve {
+            port: 9000,
+            data: Some(PathBuf::from("d.csv")),
+        };
+        assert_eq!(parse("serve 9000 --data d.csv").ok(), Some(custom));
+    }
+
+    #[test]
+    fn unknown_commands_options_and_bad_ports_are_errors() {
+        for command_line in [
+            "",
+            "build",
+            "dist --port 1",
+            "dist extra",
+            "serve http",
+            "test --data x",
+            "dist --data",
+        ] {
+            assert!(
+                parse(command_line).is_err(),
+                "`{command_line}` should be refused"
+            );
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! `cargo xtask test`: everything CI checks, in the order a developer wants to hear about it.
+//!
+//! Cheap checks come first (formatting, lints natively and for wasm32, native tests), then
+//! the release build of the site, then the browser: Chromium and ChromeDriver are found (or
+//! installed), the site is served from a background thread, and the end-to-end suite
+//! `tests/e2e` runs against it. The first failing step stops the run and is named in the
+//! error. The browser tests are never skipped: without a browser the run fails and says how
+//! to install one.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::browser::{self, ChromeDriver};
+use crate::dist::{self, DistOptions};
+use crate::process::{self, probe_output, workspace_root};
+use crate::serve;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// One step of the run: a title to print and the work to do.
+struct Step {
+    title: &'static str,
+    action: fn(&mut Session) -> Result<()>,
+}
+
+/// What the steps hand on to each other.
+#[derive(Default)]
+struct Session {
+    site_dir: Option<PathBuf>,
+    site_url: Option<String>,
+    chromium: Option<PathBuf>,
+    chromedriver: Option<PathBuf>,
+    driver: Option<ChromeDriver>,
+}
+
+const STEPS: [Step; 8] = [
+    Step {
+        title: "cargo fmt --all -- --check",
+        action: check_formatting,
+    },
+    Step {
+        title: "cargo clippy --workspace --all-targets, then --test e2e (native)",
+        action: lint_native,
+    },
+    Step {
+        title: "cargo clippy -p param-scale --all-targets (wasm32)",
+        action: lint_wasm,
+    },
+    Step {
+        title: "cargo test --workspace (native tests)",
+        action: run_native_tests,
+    },
+    Step {
+        title: "cargo xtask dist (release build of the site)",
+        action: build_site,
+    },
+    Step {
+        title: "browser set-up: Chromium, ChromeDriver, CJK fonts",
+        action: set_up_browser,
+    },
+    Step {
+        title: "start the site server and ChromeDriver",
+        action: start_services,
+    },
+    Step {
+        title: "cargo test -p param-scale --test e2e (browser tests)",
+        action: run_browser_tests,
+    },
+];
+
+/// Runs every step in order, stopping at the first failure.
+pub fn run() -> Result<()> {
+    let mut session = Session::default();
+    for (index, step) in STEPS.iter().enumerate() {
+        let number = index + 1;
+        println!("\n==> [{number}/{}] {}", STEPS.len(), step.title);
+        (step.action)(&mut session)
+            .with_context(|| format!("step {number}/{} failed: {}", STEPS.len(), step.title))?;
+    }
+    // Dropping the session ends ChromeDriver; on an early return `?` drops it as well.
+    drop(session);
+    println!("\nAll {} steps passed.", STEPS.len());
+    Ok(())
+}
+
+fn check_formatting(_: &mut Session) -> Result<()> {
+    process::run(process::cargo().args(["fmt", "--all", "--", "--check"]))
+}
+
+fn lint_native(_: &mut Session) -> Result<()> {
+    process::run(process::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // `--all-targets` leaves out test targets marked `test = false`, such as the browser
+    // suite; lint it by name so it is held to the same rules.
+    process::run(process::cargo().args([
+        "clippy",
+        "--package",
+        "param-scale",
+        "--test",
+        "e2e",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+fn lint_wasm(_: &mut Session) -> Result<()> {
+    ensure_wasm_target()?;
+    process::run(process::cargo().args([
+        "clippy",
+        "--package",
+        "param-scale",
+        "--target",
+        WASM_TARGET,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// Adds the wasm32 target with rustup when it is not installed.
+fn ensure_wasm_target() -> Result<()> {
+    let Some(installed) = probe_output("rustup", &["target", "list", "--installed"]) else {
+        println!("rustup not found: assuming the {WASM_TARGET} target is installed");
+        return Ok(());
+    };
+    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        println!("Adding the {WASM_TARGET} target");
+        process::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+fn run_native_tests(_: &mut Session) -> Result<()> {
+    process::run(process::cargo().args(["test", "--workspace"]))
+}
+
+fn build_site(session: &mut Session) -> Result<()> {
+    session.site_dir = Some(dist::run(&DistOptions::default())?);
+    Ok(())
+}
+
+fn set_up_browser(session: &mut Session) -> Result<()> {
+    let tools = browser::ensure_installed()?;
+    session.chromium = Some(tools.chromium);
+    session.chromedriver = Some(tools.chromedriver);
+    Ok(())
+}
+
+fn start_services(session: &mut Session) -> Result<()> {
+    let site = session
+        .site_dir
+        .as_deref()
+        .context("the site was not built")?;
+    let address = serve::spawn(site, ("127.0.0.1", 0))
+        .context("cannot start the static server on 127.0.0.1")?;
+    let site_url = format!("http://{address}/");
+    println!("Serving {} at {site_url}", site.display());
+    session.site_url = Some(site_url);
+
+    let chromedriver = session
+        .chromedriver
+        .as_deref()
+        .context("no ChromeDriver was found")?;
+    let log_path = workspace_root().join("target").join("chromedriver.log");
+    let driver = ChromeDriver::start(chromedriver, &log_path)?;
+    println!(
+        "ChromeDriver is ready at {} (log: {})",
+        driver.url(),
+        log_path.display()
+    );
+    session.driver = Some(driver);
+    Ok(())
+}
+
+fn run_browser_tests(session: &mut Session) -> Result<()> {
+    let site_url = session
+        .site_url
+        .as_deref()
+        .context("the site server was not started")?;
+    let driver = session
+        .driver
+        .as_mut()
+        .context("ChromeDriver was not started")?;
+    let mut command = process::cargo();
+    command
+        .args(["test", "--package", "param-scale", "--test", "e2e"])
+        .env("PARAM_SCALE_URL", site_url)
+        .env("WEBDRIVER_URL", driver.url());
+    if let Some(chromium) = &session.chromium {
+        command.env("PARAM_SCALE_CHROMIUM", chromium);
+    }
+    let result = process::run(&mut command);
+    if result.is_err() {
+        if let Some(status) = driver.exit_status() {
+            println!("ChromeDriver is no longer running ({status}): was it ended from outside?");
+        }
+        println!("ChromeDriver's log is in {}", driver.log_path().display());
+    }
+    result
+}
