@@ -42,3 +42,58 @@ fn trim_number(value: f64) -> String {
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.to_owned()
 }
+
+/// The long English form: `175 billion`, `1.6 trillion`, `117 million`.
+pub fn long_count_en(count: f64) -> String {
+    for (unit, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let scaled = round_significant(count / unit);
+        if scaled >= 1.0 {
+            return format!("{} {word}", trim_number(scaled));
+        }
+    }
+    trim_number(round_significant(count))
+}
+
+/// A count in both of the reader's forms: zh `1750亿（175B）`, en
+/// `175B (175 billion)`.
+pub fn count_both_forms(count: u64, lang: Lang) -> String {
+    let count = count as f64;
+    match lang {
+        Lang::Zh => format!(
+            "{}（{}）",
+            short_count(count, Lang::Zh),
+            short_count(count, Lang::En)
+        ),
+        Lang::En => format!(
+            "{} ({})",
+            short_count(count, Lang::En),
+            long_count_en(count)
+        ),
+    }
+}
+
+/// A date as the reader writes it: zh `2020年5月28日`, en `28 May 2020`;
+/// without a day, zh `2021年8月`, en `August 2021`.
+pub fn date_text(date: crate::dataset::Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month_name = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    match (lang, date.day) {
+        (Lang::Zh, 0) => format!("{}年{}月", date.year, date.month),
+        (Lang::Zh, day) => format!("{}年{}月{}日", date.year, date.month, day),
+        (Lang::En, 0) => format!("{month_name} {}", date.year),
+        (Lang::En, day) => format!("{day} {month_name} {}", date.year),
+    }
+}

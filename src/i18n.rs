@@ -63,6 +63,25 @@ pub enum Phrase {
     Dense,
     MixtureOfExperts,
     Trend,
+    /// The language button shows the language it switches to.
+    OtherLanguage,
+    From,
+    To,
+    ShowAll,
+    CopyLink,
+    Copied,
+    CopyFailed,
+    Controls,
+    KeyboardHelp,
+    LegendLabel,
+    DataTable,
+    Embed,
+    EmbedIframe,
+    EmbedScript,
+    DownloadPng,
+    DownloadSvg,
+    DownloadCsv,
+    Download,
 }
 
 pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
@@ -82,6 +101,46 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (MixtureOfExperts, Lang::En) => "Mixture of experts (total)",
         (Trend, Lang::Zh) => "趋势",
         (Trend, Lang::En) => "Trend",
+        (OtherLanguage, Lang::Zh) => "English",
+        (OtherLanguage, Lang::En) => "中文",
+        (From, Lang::Zh) => "从",
+        (From, Lang::En) => "From",
+        (To, Lang::Zh) => "到",
+        (To, Lang::En) => "to",
+        (ShowAll, Lang::Zh) => "全部显示",
+        (ShowAll, Lang::En) => "Show all",
+        (CopyLink, Lang::Zh) => "复制链接",
+        (CopyLink, Lang::En) => "Copy link",
+        (Copied, Lang::Zh) => "已复制",
+        (Copied, Lang::En) => "Copied",
+        (CopyFailed, Lang::Zh) => "请手动复制：",
+        (CopyFailed, Lang::En) => "Copy this link:",
+        (Controls, Lang::Zh) => "图表控制",
+        (Controls, Lang::En) => "Chart controls",
+        (KeyboardHelp, Lang::Zh) => {
+            "用方向键逐个浏览模型（←→按时间，↑↓按规模），Home/End 跳到首尾，回车固定，Esc 取消。在图上拖动可放大时间段。"
+        }
+        (KeyboardHelp, Lang::En) => {
+            "Arrow keys move between models (←/→ by date, ↑/↓ by size), Home/End jump to the ends, Enter pins, Esc clears. Drag across the plot to zoom to a period."
+        }
+        (LegendLabel, Lang::Zh) => "图例：显示或隐藏",
+        (LegendLabel, Lang::En) => "Legend: show or hide",
+        (DataTable, Lang::Zh) => "数据表",
+        (DataTable, Lang::En) => "Data table",
+        (Embed, Lang::Zh) => "嵌入",
+        (Embed, Lang::En) => "Embed",
+        (EmbedIframe, Lang::Zh) => "iframe 嵌入代码（任何网页）",
+        (EmbedIframe, Lang::En) => "iframe embed (any page)",
+        (EmbedScript, Lang::Zh) => "脚本嵌入代码（允许脚本的网页，无 iframe）",
+        (EmbedScript, Lang::En) => "Script embed (pages that allow scripts; no iframe)",
+        (DownloadPng, Lang::Zh) => "下载 PNG",
+        (DownloadPng, Lang::En) => "Download PNG",
+        (DownloadSvg, Lang::Zh) => "下载 SVG",
+        (DownloadSvg, Lang::En) => "Download SVG",
+        (DownloadCsv, Lang::Zh) => "下载 CSV",
+        (DownloadCsv, Lang::En) => "Download CSV",
+        (Download, Lang::Zh) => "下载",
+        (Download, Lang::En) => "Download",
     }
 }
 
@@ -150,9 +209,10 @@ pub fn stage_label(stage: &Stage, lang: Lang) -> String {
 
 /// The chart's accessible description, generated from the data: how many
 /// models, the span of years, the smallest and largest, and the trend.
-pub fn chart_description(models: &[Model], doubling_months: Option<f64>, lang: Lang) -> String {
+pub fn chart_description(models: &[&Model], doubling_months: Option<f64>, lang: Lang) -> String {
     let disclosed: Vec<&Model> = models
         .iter()
+        .copied()
         .filter(|model| model.params.is_some())
         .collect();
     let first = models

@@ -14,6 +14,7 @@ use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{place_labels, LabelRequest, PlacementConfig};
+use crate::options::{Hidden, Series, YearRange};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
 
@@ -68,12 +69,38 @@ fn char_width_em(c: char) -> f64 {
     }
 }
 
-/// What the chart is drawn for: a size in CSS pixels and a language.
+/// What the chart is drawn for: a size in CSS pixels, a language and the
+/// reader's view (hidden series, time range).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutConfig {
     pub width: f64,
     pub height: f64,
     pub lang: Lang,
+    pub view: View,
+}
+
+/// The part of the data the reader looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    pub hidden: Hidden,
+    pub range: Option<YearRange>,
+}
+
+impl View {
+    /// Whether `model` is drawn: its series are shown and its date lies in
+    /// the range.
+    pub fn shows(&self, model: &Model) -> bool {
+        let series_shown = !self.hidden.is_hidden(Series::Region(model.region()))
+            && !self
+                .hidden
+                .is_hidden(Series::Architecture(model.architecture));
+        let in_range = self.range.is_none_or(|range| {
+            let (from, to) = range.span();
+            let year = model.date.fractional_year();
+            year >= from && year < to
+        });
+        series_shown && in_range
+    }
 }
 
 /// One line of text at a position. `anchor` says which point of the text
@@ -137,6 +164,12 @@ pub struct DrawnBand {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendItem {
     pub kind: LegendKind,
+    /// The series this item shows or hides, if it is a toggle.
+    pub series: Option<Series>,
+    /// False when the reader has hidden the series.
+    pub shown: bool,
+    /// The item's box, where the page puts its button.
+    pub rect: Rect,
     /// The centre of the symbol.
     pub symbol: Point,
     pub lines: Vec<TextItem>,
@@ -172,6 +205,10 @@ pub struct ChartLayout {
     /// Leader lines from points to labels placed farther away.
     pub leaders: Vec<(Point, Point)>,
 }
+
+/// The fewest decades the y axis spans, so that a zoomed view of a few
+/// similar models still reads as a log scale.
+const MINIMUM_Y_DECADES: f64 = 2.0;
 
 /// The height of an event's triangle on the time axis, in CSS pixels.
 pub const EVENT_MARKER_HEIGHT: f64 = 9.0;
@@ -217,7 +254,11 @@ pub fn compute_layout(
         width,
         height,
         lang,
+        view,
     } = config;
+    let visible: Vec<usize> = (0..models.len())
+        .filter(|index| view.shows(&models[*index]))
+        .collect();
     let metrics = Metrics::for_width(width);
     let pad = metrics.padding;
     let content_width = (width - 2.0 * pad).max(1.0);
@@ -237,7 +278,10 @@ pub fn compute_layout(
         measure,
     );
     cursor_y += 2.0;
-    let (first_year, last_year) = year_span(models);
+    let (first_year, last_year) = match view.range {
+        Some(range) => (range.from, range.to),
+        None => year_span(models),
+    };
     let subtitle = i18n::subtitle(first_year, last_year, lang);
     cursor_y = push_wrapped(
         &mut texts,
@@ -252,14 +296,14 @@ pub fn compute_layout(
     cursor_y += 8.0;
 
     // The fit is made before the legend, which states it.
-    let trend = Trend::fit(
-        models
-            .iter()
-            .filter_map(|model| Some((model.date.fractional_year(), model.params? as f64))),
-    );
+    let trend = Trend::fit(visible.iter().filter_map(|index| {
+        let model = &models[*index];
+        Some((model.date.fractional_year(), model.params? as f64))
+    }));
 
     let (legend, legend_bottom) = layout_legend(
         models,
+        &view.hidden,
         trend.as_ref(),
         lang,
         &metrics,
@@ -286,11 +330,12 @@ pub fn compute_layout(
     }
 
     // The plot: y tick labels on the left, year ticks below.
+    // The y axis fits the visible models: zooming to a period refits it.
     let y_domain = LogScale::nice_domain(
-        models
+        visible
             .iter()
-            .filter_map(|model| model.params.map(|count| count as f64)),
-        (1e8, 1e12),
+            .filter_map(|index| models[*index].params.map(|count| count as f64)),
+        MINIMUM_Y_DECADES,
         0.12,
     );
     let widest_tick = [y_domain.0 * 2.0, y_domain.1 / 2.0]
@@ -376,7 +421,8 @@ pub fn compute_layout(
     // Points and events.
     let mut points = Vec::new();
     let mut events = Vec::new();
-    for (model_index, model) in models.iter().enumerate() {
+    for &model_index in &visible {
+        let model = &models[model_index];
         let x = x_scale.map(model.date.fractional_year());
         match model.params {
             Some(count) => points.push(DrawnPoint {
@@ -521,6 +567,7 @@ fn year_tick_step(x_scale: &LinearScale, min_gap: f64) -> u32 {
 #[allow(clippy::too_many_arguments)]
 fn layout_legend(
     models: &[Model],
+    hidden: &Hidden,
     trend: Option<&Trend>,
     lang: Lang,
     metrics: &Metrics,
@@ -584,8 +631,22 @@ fn layout_legend(
         }
         let middle = y + row_height / 2.0;
         let n_lines = lines.len();
+        let series = match kind {
+            LegendKind::Region(region) => Some(Series::Region(region)),
+            LegendKind::Architecture(architecture) => Some(Series::Architecture(architecture)),
+            LegendKind::Trend | LegendKind::Event => None,
+        };
+        let shown = series.is_none_or(|series| !hidden.is_hidden(series));
         items.push(LegendItem {
             kind,
+            series,
+            shown,
+            rect: Rect::new(
+                x - 2.0,
+                y,
+                x + item_width + 4.0,
+                y + row_height * n_lines as f64,
+            ),
             symbol: Point::new(x + 6.0, middle),
             lines: lines
                 .into_iter()
@@ -595,7 +656,11 @@ fn layout_legend(
                     position: Point::new(x + symbol_width, middle + row_height * index as f64),
                     font,
                     anchor: Anchor::MiddleLeft,
-                    role: TextRole::Label,
+                    role: if shown {
+                        TextRole::Label
+                    } else {
+                        TextRole::Muted
+                    },
                 })
                 .collect(),
         });

@@ -7,33 +7,51 @@
 //! - [`scale`], [`format`], [`i18n`], [`theme`], [`trend`], [`labels`] and
 //!   [`layout`] decide what goes where, in CSS pixels, for a language.
 //! - [`render`] paints a layout onto any plotters `DrawingBackend`.
-//! - [`svg`] (native only) renders to an SVG string.
+//! - [`svg`] renders to an SVG string (golden files, export, no-script page).
 //! - `web` (wasm32 only) is the only module that knows the browser.
 
 pub mod csv;
 pub mod dataset;
+pub mod export;
 pub mod format;
 pub mod geometry;
+pub mod hit;
 pub mod i18n;
+pub mod interaction;
 pub mod labels;
 pub mod layout;
 pub mod options;
 pub mod render;
 pub mod scale;
+pub mod table;
 pub mod theme;
+pub mod tooltip;
 pub mod trend;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 /// The data embedded at build time from `data/models.csv` (or the file named
-/// by `PARAM_SCALE_DATA`), already validated.
+/// by `PARAM_SCALE_DATA`), already validated. Read it through [`models`]
+/// and [`stages`], which hide how it is stored.
+///
+/// [`models`]: embedded::models
+/// [`stages`]: embedded::stages
 pub mod embedded {
     use crate::dataset::{Architecture, Date, Modality, Model, Stage};
     use std::borrow::Cow;
 
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+    /// Every model of the data file, in file order.
+    pub fn models() -> &'static [Model] {
+        MODELS
+    }
+
+    /// The article's stages, in file order.
+    pub fn stages() -> &'static [Stage] {
+        STAGES
+    }
 }

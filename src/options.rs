@@ -1,28 +1,135 @@
-//! Chart options, from a JS options object or from the page's URL.
+//! Chart options and the view they describe, from a JS options object or
+//! from the page's URL, and back to a URL.
 //!
 //! Options arrive from outside (a host page, a hand-typed URL), so reading
 //! them is total: an unknown key or a bad value is skipped with a warning
 //! that the browser shell prints to the console, never an error.
+//!
+//! The URL form is `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&focus=gpt-3`.
 
+use crate::dataset::{Architecture, Region, YEAR_RANGE};
 use crate::i18n::Lang;
 use crate::theme::ThemeName;
 
+/// Which series the reader has hidden with the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Hidden {
+    regions: [bool; 4],
+    dense: bool,
+    moe: bool,
+}
+
+/// A series the legend can show or hide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Series {
+    Region(Region),
+    Architecture(Architecture),
+}
+
+impl Series {
+    /// Every series, in legend order.
+    pub const ALL: [Series; 6] = [
+        Series::Region(Region::UnitedStates),
+        Series::Region(Region::Europe),
+        Series::Region(Region::China),
+        Series::Region(Region::Other),
+        Series::Architecture(Architecture::Dense),
+        Series::Architecture(Architecture::MixtureOfExperts),
+    ];
+
+    /// The code used in the URL's `hide` list.
+    pub fn code(self) -> &'static str {
+        match self {
+            Series::Region(Region::UnitedStates) => "us",
+            Series::Region(Region::Europe) => "eu",
+            Series::Region(Region::China) => "cn",
+            Series::Region(Region::Other) => "other",
+            Series::Architecture(Architecture::Dense) => "dense",
+            Series::Architecture(Architecture::MixtureOfExperts) => "moe",
+            Series::Architecture(Architecture::Undisclosed) => "undisclosed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Series> {
+        Series::ALL.into_iter().find(|series| series.code() == code)
+    }
+}
+
+impl Hidden {
+    pub fn is_hidden(&self, series: Series) -> bool {
+        match series {
+            Series::Region(region) => self.regions[region_index(region)],
+            Series::Architecture(Architecture::Dense) => self.dense,
+            Series::Architecture(Architecture::MixtureOfExperts) => self.moe,
+            Series::Architecture(Architecture::Undisclosed) => false,
+        }
+    }
+
+    pub fn set(&mut self, series: Series, hidden: bool) {
+        match series {
+            Series::Region(region) => self.regions[region_index(region)] = hidden,
+            Series::Architecture(Architecture::Dense) => self.dense = hidden,
+            Series::Architecture(Architecture::MixtureOfExperts) => self.moe = hidden,
+            Series::Architecture(Architecture::Undisclosed) => {}
+        }
+    }
+
+    pub fn toggle(&mut self, series: Series) {
+        self.set(series, !self.is_hidden(series));
+    }
+
+    /// The hidden series in legend order.
+    pub fn series(&self) -> impl Iterator<Item = Series> + '_ {
+        Series::ALL
+            .into_iter()
+            .filter(|series| self.is_hidden(*series))
+    }
+}
+
+fn region_index(region: Region) -> usize {
+    Region::ALL
+        .iter()
+        .position(|candidate| *candidate == region)
+        .unwrap_or(3)
+}
+
+/// A span of whole years, both included (`from=2018&to=2022`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct YearRange {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl YearRange {
+    /// The range in fractional years: from the start of `from` to the end
+    /// of `to`.
+    pub fn span(self) -> (f64, f64) {
+        (f64::from(self.from), f64::from(self.to) + 1.0)
+    }
+}
+
 /// What a chart can be asked for. `None` means "decide by the page".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChartOptions {
     pub lang: Option<Lang>,
     pub theme: Option<ThemeName>,
+    pub hide: Option<Hidden>,
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+    /// The id of the model to focus.
+    pub focus: Option<String>,
 }
 
 /// The keys [`ChartOptions::set`] knows.
-pub const OPTION_KEYS: [&str; 2] = ["lang", "theme"];
+pub const OPTION_KEYS: [&str; 6] = ["lang", "theme", "hide", "from", "to", "focus"];
 
 impl ChartOptions {
     /// Sets one option from text. Returns a warning (and changes nothing)
     /// for an unknown key or a value that the key does not take.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
         match key {
-            "lang" => match value.trim() {
+            "lang" => match value {
                 "zh" => self.lang = Some(Lang::Zh),
                 "en" => self.lang = Some(Lang::En),
                 other => return Err(format!("lang: '{other}' is not zh or en; ignored")),
@@ -31,6 +138,52 @@ impl ChartOptions {
                 Some(theme) => self.theme = Some(theme),
                 None => return Err(format!("theme: '{value}' is not light or dark; ignored")),
             },
+            "hide" => {
+                let mut hidden = Hidden::default();
+                for code in value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|code| !code.is_empty())
+                {
+                    match Series::from_code(code) {
+                        Some(series) => hidden.set(series, true),
+                        None => {
+                            return Err(format!(
+                            "hide: '{code}' is not one of us, eu, cn, other, dense, moe; ignored"
+                        ))
+                        }
+                    }
+                }
+                self.hide = Some(hidden);
+            }
+            "from" | "to" => {
+                let year = value
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|year| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(year))
+                    .ok_or_else(|| {
+                        format!(
+                            "{key}: '{value}' is not a year from {} to {}; ignored",
+                            YEAR_RANGE.0, YEAR_RANGE.1
+                        )
+                    })?;
+                if key == "from" {
+                    self.from = Some(year);
+                } else {
+                    self.to = Some(year);
+                }
+            }
+            "focus" => {
+                let valid = !value.is_empty()
+                    && value.len() <= 64
+                    && value.bytes().all(|byte| {
+                        byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-'
+                    });
+                if !valid {
+                    return Err(format!("focus: '{value}' is not a model id; ignored"));
+                }
+                self.focus = Some(value.to_owned());
+            }
             other => {
                 return Err(format!(
                     "unknown option '{other}' ignored (known: {})",
@@ -42,8 +195,10 @@ impl ChartOptions {
     }
 
     /// Reads options from a URL query (`?lang=en&theme=dark`), returning the
-    /// options and a warning for each parameter that was skipped.
-    pub fn from_query(query: &str) -> (ChartOptions, Vec<String>) {
+    /// options and a warning for each parameter that was skipped. Parameters
+    /// named in `foreign` belong to the page (e.g. `embed`) and are skipped
+    /// silently.
+    pub fn from_query(query: &str, foreign: &[&str]) -> (ChartOptions, Vec<String>) {
         let mut options = ChartOptions::default();
         let mut warnings = Vec::new();
         for pair in query
@@ -53,6 +208,9 @@ impl ChartOptions {
         {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (percent_decode(key), percent_decode(value));
+            if foreign.contains(&key.as_str()) {
+                continue;
+            }
             if let Err(warning) = options.set(&key, &value) {
                 warnings.push(format!("URL parameter {warning}"));
             }
@@ -60,12 +218,56 @@ impl ChartOptions {
         (options, warnings)
     }
 
+    /// The options as a URL query without the `?`, keys in a fixed order,
+    /// unset options left out. `from_query(to_query(o)) == o`.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<String> = Vec::new();
+        if let Some(lang) = self.lang {
+            pairs.push(format!("lang={}", lang.code()));
+        }
+        if let Some(theme) = self.theme {
+            pairs.push(format!("theme={}", theme.code()));
+        }
+        if let Some(hidden) = self.hide {
+            let codes: Vec<&str> = hidden.series().map(Series::code).collect();
+            pairs.push(format!("hide={}", codes.join(",")));
+        }
+        if let Some(from) = self.from {
+            pairs.push(format!("from={from}"));
+        }
+        if let Some(to) = self.to {
+            pairs.push(format!("to={to}"));
+        }
+        if let Some(focus) = &self.focus {
+            pairs.push(format!("focus={focus}"));
+        }
+        pairs.join("&")
+    }
+
     /// `self` where set, else `fallback`.
     pub fn or(self, fallback: ChartOptions) -> ChartOptions {
         ChartOptions {
             lang: self.lang.or(fallback.lang),
             theme: self.theme.or(fallback.theme),
+            hide: self.hide.or(fallback.hide),
+            from: self.from.or(fallback.from),
+            to: self.to.or(fallback.to),
+            focus: self.focus.or(fallback.focus),
         }
+    }
+
+    /// The year range the options ask for, if any: a missing end is the
+    /// data's own; ends given the wrong way round are swapped.
+    pub fn range(&self, data_years: (u16, u16)) -> Option<YearRange> {
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        let from = self.from.unwrap_or(data_years.0);
+        let to = self.to.unwrap_or(data_years.1);
+        Some(YearRange {
+            from: from.min(to),
+            to: from.max(to),
+        })
     }
 }
 

@@ -26,7 +26,14 @@ pub struct PaintConfig {
     pub theme: Theme,
     /// Backing-store pixels per CSS pixel (`devicePixelRatio`).
     pub pixel_ratio: f64,
+    /// Multiplies every font size handed to the backend, for a backend that
+    /// rescales text itself ([`SVG_FONT_SCALE`]); 1 for the canvas.
+    pub font_scale: f64,
 }
+
+/// plotters-svg writes `font-size` as the requested size divided by 1.24;
+/// asking for 1.24 times the size gives text of the size that was laid out.
+pub const SVG_FONT_SCALE: f64 = 1.24;
 
 /// A drawing failure, with the backend's own message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,9 +73,42 @@ pub fn paint_layout<Backend: DrawingBackend>(
         area: &area,
         theme: &paint.theme,
         ratio: paint.pixel_ratio,
+        font_scale: paint.font_scale,
     };
     painter
         .all(layout)
+        .map_err(|error| RenderError(error.to_string()))?;
+    area.present()
+        .map_err(|error| RenderError(error.to_string()))
+}
+
+/// What the overlay shows above the chart: the active model's highlight
+/// and a zoom selection being dragged.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Overlay {
+    /// The centre and radius of the active model's marker.
+    pub highlight: Option<(Point, f64)>,
+    /// The x span (CSS px) of a drag across the plot.
+    pub selection: Option<(f64, f64)>,
+}
+
+/// Paints the overlay on a transparent surface of the same size as the
+/// chart. Hover only ever repaints this, never the chart.
+pub fn paint_overlay<Backend: DrawingBackend>(
+    backend: Backend,
+    layout: &ChartLayout,
+    overlay: Overlay,
+    paint: &PaintConfig,
+) -> Result<(), RenderError> {
+    let area = backend.into_drawing_area();
+    let painter = Painter {
+        area: &area,
+        theme: &paint.theme,
+        ratio: paint.pixel_ratio,
+        font_scale: paint.font_scale,
+    };
+    painter
+        .overlay(layout, overlay)
         .map_err(|error| RenderError(error.to_string()))?;
     area.present()
         .map_err(|error| RenderError(error.to_string()))
@@ -80,6 +120,7 @@ struct Painter<'a, Backend: DrawingBackend> {
     area: &'a DrawingArea<Backend, Shift>,
     theme: &'a Theme,
     ratio: f64,
+    font_scale: f64,
 }
 
 fn rgba(color: Color) -> RGBAColor {
@@ -188,9 +229,18 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         }
 
         for item in &layout.legend {
+            // A hidden series keeps its legend entry, faded, so that it can
+            // be shown again.
+            let fade = |color: Color| {
+                if item.shown {
+                    color
+                } else {
+                    color.with_alpha(0.3)
+                }
+            };
             let symbol_color = match item.kind {
-                LegendKind::Region(region) => Some(theme.region(region)),
-                LegendKind::Architecture(_) => Some(theme.muted_text),
+                LegendKind::Region(region) => Some(fade(theme.region(region))),
+                LegendKind::Architecture(_) => Some(fade(theme.muted_text)),
                 _ => None,
             };
             match item.kind {
@@ -244,6 +294,50 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
         for text in &layout.texts {
             self.text(text)?;
+        }
+        Ok(())
+    }
+
+    fn overlay(&self, layout: &ChartLayout, overlay: Overlay) -> Result2<Backend::ErrorType> {
+        let theme = self.theme;
+        if let Some((left, right)) = overlay.selection {
+            let plot = layout.plot;
+            let (left, right) = (
+                left.min(right).max(plot.left),
+                left.max(right).min(plot.right),
+            );
+            self.area.draw(&Rectangle::new(
+                [
+                    self.px(Point::new(left, plot.top)),
+                    self.px(Point::new(right, plot.bottom)),
+                ],
+                rgba(theme.trend.with_alpha(0.15)).filled(),
+            ))?;
+            let edge = rgba(theme.trend).stroke_width(self.len(1.0));
+            self.line(
+                Point::new(left, plot.top),
+                Point::new(left, plot.bottom),
+                edge,
+            )?;
+            self.line(
+                Point::new(right, plot.top),
+                Point::new(right, plot.bottom),
+                edge,
+            )?;
+        }
+        if let Some((center, radius)) = overlay.highlight {
+            // A ring in the background colour, then one in the text colour:
+            // visible on any point and any theme.
+            self.area.draw(&Circle::new(
+                self.px(center),
+                self.len(radius + 5.0),
+                rgba(theme.background).stroke_width(self.len(4.0)),
+            ))?;
+            self.area.draw(&Circle::new(
+                self.px(center),
+                self.len(radius + 5.0),
+                rgba(theme.text).stroke_width(self.len(2.0)),
+            ))?;
         }
         Ok(())
     }
@@ -344,7 +438,7 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         };
         let font = FontDesc::new(
             FontFamily::Name(self.theme.font_family),
-            item.font.size * self.ratio,
+            item.font.size * self.ratio * self.font_scale,
             style,
         );
         let color = rgba(color);

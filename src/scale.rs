@@ -58,23 +58,34 @@ impl LogScale {
     }
 
     /// The smallest domain of whole powers of ten that holds every value and
-    /// at least `minimum`, widened by `margin` decades on each side so that
-    /// no point sits on the plot's edge (e.g. 10^7.85..10^14.15).
+    /// spans at least `minimum_decades`, widened by `margin` decades on each
+    /// side so that no point sits on the plot's edge (e.g. 10^7.88..10^14.12).
+    /// Without values: 10⁸..10¹².
     pub fn nice_domain(
         values: impl IntoIterator<Item = f64>,
-        minimum: (f64, f64),
+        minimum_decades: f64,
         margin: f64,
     ) -> (f64, f64) {
         let (low, high) = values
             .into_iter()
             .filter(|value| value.is_finite() && *value > 0.0)
-            .fold(minimum, |(low, high), value| {
-                (low.min(value), high.max(value))
-            });
-        (
-            10f64.powf(low.log10().floor() - margin),
-            10f64.powf(high.log10().ceil() + margin),
-        )
+            .map(f64::log10)
+            .fold(None, |range: Option<(f64, f64)>, value| {
+                Some(range.map_or((value, value), |(low, high)| {
+                    (low.min(value), high.max(value))
+                }))
+            })
+            .unwrap_or((8.0, 12.0));
+        let mut low = low.floor();
+        let mut high = high.ceil().max(low + 1.0);
+        // Widen evenly (the top first) until the minimum span is reached.
+        while high - low < minimum_decades {
+            high += 1.0;
+            if high - low < minimum_decades {
+                low -= 1.0;
+            }
+        }
+        (10f64.powf(low - margin), 10f64.powf(high + margin))
     }
 
     pub fn map(&self, value: f64) -> f64 {

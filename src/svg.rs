@@ -1,40 +1,38 @@
-//! Native rendering to SVG, with the same drawing code as the canvas.
+//! Rendering to SVG, with the same drawing code as the canvas.
 //!
-//! Used by the golden-file tests and (later) by SVG export and the no-script
-//! fallback. Text is measured with [`EstimatedText`], so the output is the
-//! same on every machine.
+//! Used natively by the golden-file tests and the build's no-script page
+//! (with [`crate::layout::EstimatedText`], so the output is the same on
+//! every machine), and in the browser for the SVG download (with the
+//! canvas's own text measure). Text stays text: real `<text>` elements.
 
 use plotters_svg::SVGBackend;
 
 use crate::dataset::{Model, Stage};
-use crate::i18n::Lang;
-use crate::layout::{ChartLayout, EstimatedText, LayoutConfig};
-use crate::render::{draw, PaintConfig, RenderError};
+use crate::layout::{ChartLayout, LayoutConfig, TextMeasure};
+use crate::render::{draw, PaintConfig, RenderError, SVG_FONT_SCALE};
 use crate::theme::Theme;
 
-/// Renders the chart as an SVG document of `width` × `height` CSS pixels.
+/// Renders the chart as an SVG document of the layout's size in CSS pixels.
 pub fn render_svg(
     models: &[Model],
     stages: &[Stage],
-    lang: Lang,
+    config: LayoutConfig,
     theme: &Theme,
-    (width, height): (u32, u32),
+    measure: &dyn TextMeasure,
 ) -> Result<(String, ChartLayout), RenderError> {
     let mut svg = String::new();
+    let size = (config.width.round() as u32, config.height.round() as u32);
     let layout = draw(
-        SVGBackend::with_string(&mut svg, (width, height)),
+        SVGBackend::with_string(&mut svg, size),
         models,
         stages,
-        LayoutConfig {
-            width: f64::from(width),
-            height: f64::from(height),
-            lang,
-        },
+        config,
         &PaintConfig {
             theme: theme.clone(),
             pixel_ratio: 1.0,
+            font_scale: SVG_FONT_SCALE,
         },
-        &EstimatedText,
+        measure,
     )?;
     Ok((svg, layout))
 }

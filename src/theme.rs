@@ -44,6 +44,13 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
+    pub fn code(self) -> &'static str {
+        match self {
+            ThemeName::Light => "light",
+            ThemeName::Dark => "dark",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<ThemeName> {
         match code.trim() {
             "light" => Some(ThemeName::Light),

@@ -1,20 +1,40 @@
 // Loads the chart module once and creates the page's chart. All chart logic
-// is Rust (src/); this file only starts it and reports a failure to load.
+// is Rust (src/); this file only starts it, reports a failure to load, and
+// in an iframe embed (`?embed=1`) tells the host page its height.
+document.documentElement.classList.remove("no-js");
 const figure = document.getElementById("chart");
+const parameters = new URLSearchParams(location.search);
+const embedded = parameters.has("embed");
 
+// Without the module, the message and the static chart made at build time.
 function showError(message) {
   figure.setAttribute("data-state", "error");
   const note = document.createElement("p");
   note.className = "chart-error";
   note.setAttribute("role", "alert");
   note.textContent = `图表无法加载 · The chart could not load: ${message}`;
-  figure.replaceChildren(note);
+  const image = document.createElement("img");
+  image.className = "ps-fallback-image";
+  image.src = parameters.get("lang") === "en" ? "chart-en.svg" : "chart-zh.svg";
+  image.alt = "";
+  figure.replaceChildren(note, image);
+}
+
+if (embedded) {
+  document.documentElement.classList.add("embed");
+  // Message shape (documented in README): { type: "param-scale:height", height }.
+  const postHeight = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "param-scale:height", height }, "*");
+  };
+  new ResizeObserver(postHeight).observe(document.documentElement);
 }
 
 try {
   const chartModule = await import("../pkg/param_scale.js");
   await chartModule.default();
-  chartModule.createChart(figure, {});
+  // The instance stays reachable from its element (e.g. for `drawnPoints()`).
+  figure.chart = chartModule.createChart(figure, { url: true });
 } catch (error) {
   console.error(error);
   showError(error instanceof Error ? error.message : String(error));

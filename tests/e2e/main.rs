@@ -15,6 +15,12 @@
 //!
 //! Each test opens its own browser session through [`with_browser`], which closes the
 //! session and deletes the browser profile even when the test fails or panics.
+//!
+//! This file holds the harness and the first tests; each child module is one concern and
+//! uses the harness from here (`use super::*`):
+//! - [`hardening`]: the Content Security Policy, the page's requests (privacy), and faults —
+//!   a container without size, pixel ratios 1 to 3, a resize storm, a very wide window,
+//!   garbage collection.
 
 use std::future::Future;
 use std::io::{Read, Write};
@@ -25,6 +31,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
+
+mod embed;
+mod hardening;
+mod interaction;
 
 /// A language the page is offered in, and what the page must show for it.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +73,9 @@ const POLL_INTERVAL: Duration = Duration::from_millis(100);
 
 /// The window size every session starts with.
 const WINDOW_SIZE: (u32, u32) = (1000, 700);
+
+/// The selector of the page's own chart container.
+const PAGE_CHART: &str = "#chart";
 
 // ---------------------------------------------------------------------------------------
 // The tests.
@@ -169,6 +182,7 @@ async fn the_backing_store_is_scaled_by_the_device_pixel_ratio() {
 async fn the_backing_store_doubles_at_a_device_pixel_ratio_of_two() {
     let options = BrowserOptions {
         device_scale_factor: Some(2),
+        ..BrowserOptions::default()
     };
     with_browser(options, |page| async move {
         page.open(CHINESE).await?;
@@ -257,6 +271,22 @@ impl CanvasSize {
             return Err(format!(
                 "canvas.width is {}, expected round({} * devicePixelRatio {}) = {expected}: {self:?}",
                 self.width, self.css_width, self.device_pixel_ratio
+            ));
+        }
+        Ok(())
+    }
+
+    /// Both `canvas.width` and `canvas.height` are the CSS size in device pixels, ±1.
+    fn matches_device_pixels_in_both_directions(&self) -> Result<(), String> {
+        self.matches_device_pixels()?;
+        let expected = (self.css_height * self.device_pixel_ratio).round();
+        if self.css_height < 1.0 {
+            return Err(format!("the canvas has no height on the page: {self:?}"));
+        }
+        if (self.height - expected).abs() > 1.0 {
+            return Err(format!(
+                "canvas.height is {}, expected round({} * devicePixelRatio {}) = {expected}: {self:?}",
+                self.height, self.css_height, self.device_pixel_ratio
             ));
         }
         Ok(())
@@ -360,15 +390,22 @@ impl Page {
         }
     }
 
+    /// The state of the page's chart, `#chart`.
     async fn chart_state(&self) -> Result<ChartState, String> {
+        self.chart_state_in(PAGE_CHART).await
+    }
+
+    /// The state of the chart in the container that `selector` finds.
+    async fn chart_state_in(&self, selector: &str) -> Result<ChartState, String> {
         let found = self
-            .evaluate(
-                "const figure = document.getElementById('chart');
+            .evaluate_with(
+                "const figure = document.querySelector(arguments[0]);
                  const error = figure && figure.querySelector('.chart-error');
                  return {
                      state: figure && figure.getAttribute('data-state'),
                      error: error && error.textContent,
                  };",
+                vec![json!(selector)],
             )
             .await?;
         Ok(ChartState {
@@ -377,10 +414,17 @@ impl Page {
         })
     }
 
+    /// The size of the page's chart's canvas.
     async fn canvas_size(&self) -> Result<CanvasSize, String> {
+        self.canvas_size_in(PAGE_CHART).await
+    }
+
+    /// The size of the canvas in the container that `selector` finds.
+    async fn canvas_size_in(&self, selector: &str) -> Result<CanvasSize, String> {
         let found = self
-            .evaluate(
-                "const canvas = document.querySelector('#chart canvas');
+            .evaluate_with(
+                "const figure = document.querySelector(arguments[0]);
+                 const canvas = figure && figure.querySelector('canvas');
                  if (!canvas) return null;
                  const rect = canvas.getBoundingClientRect();
                  return {
@@ -390,10 +434,11 @@ impl Page {
                      cssHeight: rect.height,
                      dpr: window.devicePixelRatio,
                  };",
+                vec![json!(selector)],
             )
             .await?;
         if found.is_null() {
-            return Err("there is no canvas in #chart".to_owned());
+            return Err(format!("there is no canvas in {selector}"));
         }
         let number = |key: &str| {
             found[key]
@@ -409,10 +454,17 @@ impl Page {
         })
     }
 
+    /// How much of the page's chart's canvas is drawn on.
     async fn pixel_statistics(&self) -> Result<PixelStatistics, String> {
+        self.pixel_statistics_in(PAGE_CHART).await
+    }
+
+    /// How much of the canvas in the container that `selector` finds is drawn on.
+    async fn pixel_statistics_in(&self, selector: &str) -> Result<PixelStatistics, String> {
         let found = self
-            .evaluate(
-                "const canvas = document.querySelector('#chart canvas');
+            .evaluate_with(
+                "const figure = document.querySelector(arguments[0]);
+                 const canvas = figure && figure.querySelector('canvas');
                  if (!canvas) return null;
                  const width = canvas.width, height = canvas.height;
                  if (width === 0 || height === 0) {
@@ -428,10 +480,11 @@ impl Page {
                      colours.add(pixel);
                  }
                  return { width, height, differing, distinct: colours.size };",
+                vec![json!(selector)],
             )
             .await?;
         if found.is_null() {
-            return Err("there is no canvas in #chart".to_owned());
+            return Err(format!("there is no canvas in {selector}"));
         }
         let count = |key: &str| {
             found[key]
@@ -448,10 +501,86 @@ impl Page {
 
     /// Runs a script (a function body that may `return`) in the page.
     async fn evaluate(&self, script: &str) -> Result<Value, String> {
+        self.evaluate_with(script, Vec::new()).await
+    }
+
+    /// Runs a script with arguments (`arguments[0]`, …) in the page.
+    async fn evaluate_with(&self, script: &str, arguments: Vec<Value>) -> Result<Value, String> {
         self.client
-            .execute(script, Vec::new())
+            .execute(script, arguments)
             .await
             .map_err(|error| format!("script failed in the page: {error}\nscript: {script}"))
+    }
+
+    /// Runs an asynchronous script in the page: it calls `done(value)` to finish, and must
+    /// do so within the session's script timeout (30 s by default).
+    async fn evaluate_async(&self, script: &str) -> Result<Value, String> {
+        let wrapped = format!("const done = arguments[arguments.length - 1];\n{script}");
+        self.client
+            .execute_async(&wrapped, Vec::new())
+            .await
+            .map_err(|error| format!("async script failed in the page: {error}\nscript: {script}"))
+    }
+
+    /// Opens the page with a query string of its own (`lang=en&theme=light`) and waits for
+    /// the chart's first draw.
+    async fn open_with_query(&self, query: &str) -> Result<(), String> {
+        let url = format!("{}index.html?{query}", self.site_url);
+        self.client
+            .goto(&url)
+            .await
+            .map_err(|error| format!("cannot open {url}: {error}"))?;
+        self.wait_until_drawn()
+            .await
+            .map_err(|problem| format!("{url}: {problem}"))
+    }
+
+    /// Waits until the chart in `selector` is drawn at its current size: `ready`, the
+    /// backing store matching the canvas's CSS size in both directions, and more than a
+    /// blank fill on it. Needed after anything that resizes the chart, because the redraw
+    /// comes later, from a `ResizeObserver`.
+    async fn wait_until_redrawn_in(&self, selector: &str) -> Result<CanvasSize, String> {
+        let started = Instant::now();
+        loop {
+            let state = self.chart_state_in(selector).await?;
+            if state.state.as_deref() == Some("error") {
+                return Err(format!(
+                    "the chart in {selector} reports an error: {state:?}"
+                ));
+            }
+            let canvas = self.canvas_size_in(selector).await;
+            let sized = canvas
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(CanvasSize::matches_device_pixels_in_both_directions);
+            if state.state.as_deref() == Some("ready") && sized.is_ok() {
+                let pixels = self.pixel_statistics_in(selector).await?;
+                if pixels.looks_drawn().is_ok() {
+                    return canvas;
+                }
+            }
+            if started.elapsed() > REDRAW_TIMEOUT {
+                let pixels = self.pixel_statistics_in(selector).await;
+                return Err(format!(
+                    "the chart in {selector} was not redrawn at its size within \
+                     {REDRAW_TIMEOUT:?}:\n  state: {state:?}\n  canvas: {canvas:?}\n  \
+                     size check: {sized:?}\n  pixels: {pixels:?}"
+                ));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// The console errors (level `SEVERE`) logged since the last look at the console, each
+    /// with advice when its cause is known.
+    async fn console_errors(&self) -> Result<Vec<String>, String> {
+        Ok(self
+            .console_messages()
+            .await?
+            .into_iter()
+            .filter(|message| message.level == "SEVERE")
+            .map(|message| format!("{}{}", message.text, hint_for(&message.text)))
+            .collect())
     }
 
     /// The console messages logged since the last call (ChromeDriver empties its buffer).
@@ -484,6 +613,8 @@ impl Page {
 struct BrowserOptions {
     /// Forces `devicePixelRatio` to this value.
     device_scale_factor: Option<u32>,
+    /// More Chromium command-line arguments, such as `--js-flags=--expose-gc`.
+    extra_arguments: &'static [&'static str],
 }
 
 /// The addresses `cargo xtask test` passes in.
@@ -563,6 +694,12 @@ fn capabilities(
     if let Some(factor) = options.device_scale_factor {
         arguments.push(format!("--force-device-scale-factor={factor}"));
     }
+    arguments.extend(
+        options
+            .extra_arguments
+            .iter()
+            .map(|&argument| argument.to_owned()),
+    );
     let mut chrome_options = json!({ "args": arguments });
     if let Some(chromium) = &environment.chromium {
         chrome_options["binary"] = json!(chromium.display().to_string());

@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
-use param_scale::embedded::{MODELS, STAGES};
+use param_scale::embedded::{models, stages};
 use param_scale::i18n::Lang;
+use param_scale::layout::{EstimatedText, LayoutConfig, View};
 use param_scale::svg::render_svg;
 use param_scale::theme::{Theme, ThemeName};
 
@@ -41,8 +42,19 @@ fn the_svg_rendering_of_the_embedded_data_matches_its_golden_file() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut mismatches = Vec::new();
     for (name, lang, theme, size) in CASES {
-        let (svg, _) = render_svg(MODELS, STAGES, lang, &Theme::named(theme), size)
-            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        let (svg, _) = render_svg(
+            models(),
+            stages(),
+            LayoutConfig {
+                width: f64::from(size.0),
+                height: f64::from(size.1),
+                lang,
+                view: View::default(),
+            },
+            &Theme::named(theme),
+            &EstimatedText,
+        )
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/golden")
             .join(format!("{name}.svg"));

@@ -1,4 +1,4 @@
-use param_scale::embedded::MODELS;
+use param_scale::embedded::models;
 use param_scale::i18n::{chart_description, Lang};
 
 #[test]
@@ -58,7 +58,7 @@ fn the_accessible_description_is_generated_from_the_data() {
         ),
     ];
     for (lang, parts) in cases {
-        let text = chart_description(MODELS, Some(10.0), lang);
+        let text = chart_description(&models().iter().collect::<Vec<_>>(), Some(10.0), lang);
         for part in parts {
             assert!(text.contains(part), "{lang:?}: {text:?} lacks {part:?}");
         }

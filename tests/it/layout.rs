@@ -1,8 +1,8 @@
-use param_scale::embedded::{MODELS, STAGES};
+use param_scale::embedded::{models, stages};
 use param_scale::geometry::Rect;
 use param_scale::i18n::Lang;
 use param_scale::layout::{
-    compute_layout, ChartLayout, EstimatedText, LayoutConfig, TextMeasure, TextRole,
+    compute_layout, ChartLayout, EstimatedText, LayoutConfig, TextMeasure, TextRole, View,
 };
 
 const SIZES: [(f64, f64); 4] = [
@@ -17,12 +17,13 @@ fn layouts() -> Vec<(Lang, (f64, f64), ChartLayout)> {
     for lang in Lang::ALL {
         for (width, height) in SIZES {
             let layout = compute_layout(
-                MODELS,
-                STAGES,
+                models(),
+                stages(),
                 LayoutConfig {
                     width,
                     height,
                     lang,
+                    view: View::default(),
                 },
                 &EstimatedText,
             );
@@ -48,18 +49,22 @@ fn every_model_is_a_point_or_an_event_and_never_both() {
     for (lang, size, layout) in layouts() {
         assert_eq!(
             layout.points.len() + layout.events.len(),
-            MODELS.len(),
+            models().len(),
             "{lang:?} {size:?}"
         );
         for event in &layout.events {
-            assert_eq!(MODELS[event.model_index].params, None, "{lang:?} {size:?}");
+            assert_eq!(
+                models()[event.model_index].params,
+                None,
+                "{lang:?} {size:?}"
+            );
         }
         for point in &layout.points {
-            assert!(MODELS[point.model_index].params.is_some());
+            assert!(models()[point.model_index].params.is_some());
             assert!(
                 layout.plot.contains(point.center),
                 "{lang:?} {size:?}: {:?} outside the plot",
-                MODELS[point.model_index].id
+                models()[point.model_index].id
             );
         }
     }
@@ -92,7 +97,7 @@ fn point_labels_overlap_no_other_label_and_no_point() {
                 assert!(
                     !label.intersects(&Rect::around(point.center, point.radius)),
                     "{lang:?} {size:?}: {label:?} covers {}",
-                    MODELS[point.model_index].id
+                    models()[point.model_index].id
                 );
             }
         }
@@ -103,12 +108,13 @@ fn point_labels_overlap_no_other_label_and_no_point() {
 fn the_article_models_are_labelled_on_a_wide_chart() {
     for lang in Lang::ALL {
         let layout = compute_layout(
-            MODELS,
-            STAGES,
+            models(),
+            stages(),
             LayoutConfig {
                 width: 1200.0,
                 height: 700.0,
                 lang,
+                view: View::default(),
             },
             &EstimatedText,
         );
@@ -138,12 +144,13 @@ fn y_ticks_read_in_the_readers_units() {
     ];
     for (lang, ticks) in expected {
         let layout = compute_layout(
-            MODELS,
-            STAGES,
+            models(),
+            stages(),
             LayoutConfig {
                 width: 960.0,
                 height: 600.0,
                 lang,
+                view: View::default(),
             },
             &EstimatedText,
         );
@@ -180,12 +187,13 @@ fn the_title_subtitle_trend_and_source_line_are_written_in_the_chosen_language()
     ];
     for (lang, phrases) in expected {
         let layout = compute_layout(
-            MODELS,
-            STAGES,
+            models(),
+            stages(),
             LayoutConfig {
                 width: 960.0,
                 height: 600.0,
                 lang,
+                view: View::default(),
             },
             &EstimatedText,
         );
@@ -230,4 +238,98 @@ fn narrow_charts_keep_every_text_inside_the_chart() {
             );
         }
     }
+}
+
+fn layout_with(view: View, lang: Lang) -> ChartLayout {
+    compute_layout(
+        models(),
+        stages(),
+        LayoutConfig {
+            width: 960.0,
+            height: 600.0,
+            lang,
+            view,
+        },
+        &EstimatedText,
+    )
+}
+
+#[test]
+fn hiding_a_series_removes_its_models_and_refits_the_trend() {
+    use param_scale::dataset::{Architecture, Region};
+    use param_scale::options::{Hidden, Series};
+    let full = layout_with(View::default(), Lang::En);
+    let cases = [
+        Series::Region(Region::China),
+        Series::Region(Region::UnitedStates),
+        Series::Architecture(Architecture::MixtureOfExperts),
+    ];
+    for series in cases {
+        let mut hidden = Hidden::default();
+        hidden.set(series, true);
+        let layout = layout_with(
+            View {
+                hidden,
+                range: None,
+            },
+            Lang::En,
+        );
+        assert!(layout.points.len() < full.points.len(), "{series:?}");
+        for point in &layout.points {
+            let model = &models()[point.model_index];
+            let shown = match series {
+                Series::Region(region) => model.region() != region,
+                Series::Architecture(architecture) => model.architecture != architecture,
+            };
+            assert!(shown, "{series:?}: {} is still drawn", model.id);
+        }
+        let legend = layout
+            .legend
+            .iter()
+            .find(|item| item.series == Some(series))
+            .expect("legend item");
+        assert!(
+            !legend.shown,
+            "{series:?}: the legend does not show it hidden"
+        );
+        let (trend, full_trend) = (layout.trend.expect("trend").0, full.trend.expect("trend").0);
+        assert_ne!(
+            trend.slope, full_trend.slope,
+            "{series:?}: the trend did not change"
+        );
+    }
+}
+
+#[test]
+fn zooming_to_a_period_keeps_its_models_and_refits_the_y_axis() {
+    use param_scale::options::YearRange;
+    let range = YearRange {
+        from: 2018,
+        to: 2019,
+    };
+    let layout = layout_with(
+        View {
+            hidden: Default::default(),
+            range: Some(range),
+        },
+        Lang::En,
+    );
+    assert_eq!(layout.x_scale.domain, (2018.0, 2020.0));
+    for point in &layout.points {
+        let year = models()[point.model_index].date.year;
+        assert!(
+            (2018..=2019).contains(&year),
+            "{} is outside the zoom",
+            models()[point.model_index].id
+        );
+    }
+    let expected = models()
+        .iter()
+        .filter(|model| (2018..=2019).contains(&model.date.year))
+        .count();
+    assert_eq!(layout.points.len() + layout.events.len(), expected);
+    // 2018–2019 spans GPT (117M) to Megatron-LM/T5 (≤ 11B): the axis stops
+    // well below the trillions of the full view.
+    let full = layout_with(View::default(), Lang::En);
+    assert!(layout.y_scale.invert(layout.plot.top) < full.y_scale.invert(full.plot.top) / 100.0);
 }

@@ -4,11 +4,15 @@
 
 mod csv;
 mod dataset;
+mod export;
 mod format;
+mod fuzz;
 mod golden;
+mod hit;
 mod i18n;
 mod labels;
 mod layout;
 mod options;
 mod scale;
+mod tooltip;
 mod trend;

@@ -22,15 +22,11 @@ fn a_log_scale_is_linear_in_powers_of_ten_with_y_growing_downwards() {
 #[test]
 fn a_nice_log_domain_spans_whole_powers_of_ten_plus_a_margin() {
     let cases = [
-        (vec![117e6, 14.5e12], (1e8, 1e12), 0.0, (1e8, 1e14)),
-        (vec![5e9], (1e8, 1e12), 0.0, (1e8, 1e12)),
-        (vec![5e7, f64::NAN, -1.0], (1e8, 1e12), 0.0, (1e7, 1e12)),
-        (
-            vec![],
-            (1e8, 1e12),
-            0.5,
-            (10f64.powf(7.5), 10f64.powf(12.5)),
-        ),
+        (vec![117e6, 14.5e12], 2.0, 0.0, (1e8, 1e14)),
+        (vec![5e9], 2.0, 0.0, (1e9, 1e11)),
+        (vec![5e9, 7e9], 3.0, 0.0, (1e8, 1e11)),
+        (vec![5e7, f64::NAN, -1.0, 2e11], 2.0, 0.0, (1e7, 1e12)),
+        (vec![], 2.0, 0.5, (10f64.powf(7.5), 10f64.powf(12.5))),
     ];
     for (values, minimum, margin, expected) in cases {
         let domain = LogScale::nice_domain(values.clone(), minimum, margin);

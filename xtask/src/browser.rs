@@ -11,8 +11,7 @@
 //! (the browsers), by process id, so a failed run leaves nothing behind.
 
 use std::fs;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
@@ -21,6 +20,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 
 use crate::process::{self, probe_output};
+use crate::webdriver::{self, HttpMethod};
 
 /// The Debian packages that provide everything the browser tests need.
 const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
@@ -252,49 +252,15 @@ fn free_loopback_port() -> std::io::Result<u16> {
 
 /// True when `GET /status` on the port answers `200` with `"ready": true`.
 fn status_is_ready(port: u16) -> bool {
+    let authority = format!("127.0.0.1:{port}");
     let timeout = Duration::from_millis(500);
-    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    let Ok(mut stream) = TcpStream::connect_timeout(&address, timeout) else {
+    let Ok(response) =
+        webdriver::http_request(&authority, HttpMethod::Get, "/status", None, timeout)
+    else {
         return false;
     };
-    let _ = stream.set_read_timeout(Some(timeout));
-    let request =
-        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-    if stream.write_all(request.as_bytes()).is_err() {
-        return false;
-    }
-    let Some(response) = read_response(&mut stream) else {
-        return false;
-    };
-    response.starts_with("HTTP/1.1 200") && response.replace(' ', "").contains("\"ready\":true")
-}
-
-/// Reads one HTTP response with a `Content-Length` body, as text.
-///
-/// ChromeDriver keeps the connection open after answering, so reading to the end of the
-/// stream would wait for the timeout.
-fn read_response(stream: &mut impl Read) -> Option<String> {
-    let mut received = Vec::new();
-    let mut buffer = [0_u8; 4096];
-    loop {
-        let text = String::from_utf8_lossy(&received);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head.lines().find_map(|line| {
-                let (name, value) = line.split_once(':')?;
-                name.trim()
-                    .eq_ignore_ascii_case("content-length")
-                    .then(|| value.trim().parse::<usize>().ok())?
-            })?;
-            if body.len() >= length {
-                return Some(text.into_owned());
-            }
-        }
-        let read = stream.read(&mut buffer).ok()?;
-        if read == 0 {
-            return None;
-        }
-        received.extend_from_slice(&buffer[..read]);
-    }
+    let body = String::from_utf8_lossy(&response.body).replace(' ', "");
+    response.status == 200 && body.contains("\"ready\":true")
 }
 
 /// The ids of every process below `root` in the process tree, read from `/proc` (Linux).
@@ -344,15 +310,6 @@ mod tests {
         let stat = "4242 (chrome (renderer) x) S 4200 4242 4242 0 -1 4194560";
         assert_eq!(parent_id_from_stat(stat), Some(4200));
         assert_eq!(parent_id_from_stat("garbage"), None);
-    }
-
-    #[test]
-    fn a_response_is_read_up_to_its_content_length_without_waiting_for_the_end() {
-        let mut answer: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Length:14\r\n\r\n{\"ready\":true}";
-        let response = read_response(&mut answer).expect("a complete response");
-        assert!(response.ends_with("{\"ready\":true}"), "{response}");
-        let mut cut: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n{}";
-        assert_eq!(read_response(&mut cut), None);
     }
 
     #[test]

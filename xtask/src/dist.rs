@@ -62,6 +62,8 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
     clear_out_dir(&out)?;
     generate_bindings(&wasm, &out.join("pkg"))?;
     copy_site(&root, &out)?;
+    let data_file = data.clone().unwrap_or_else(|| root.join("data/models.csv"));
+    crate::fallback::write(&data_file, &out)?;
     report_sizes(&out)?;
     Ok(out)
 }

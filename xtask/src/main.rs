@@ -9,6 +9,9 @@
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
 //! - [`test`]: formatting, lints, native tests, the site build and the browser tests.
+//! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
+//! - [`screenshot`]: the README's screenshots, taken in headless Chromium.
+//! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
 //! - [`process`]: running other programs with clear errors.
 //!
 //! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
@@ -17,9 +20,13 @@
 
 mod browser;
 mod dist;
+mod fallback;
+mod fuzz;
 mod process;
+mod screenshot;
 mod serve;
 mod test;
+mod webdriver;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,8 +40,14 @@ Usage: cargo xtask <command>
 
 Commands:
   dist [--data PATH] [--out DIR]   build the site into DIR (default: dist/)
-  serve [PORT] [--data PATH]       build the site and serve it on 127.0.0.1:PORT (default: 8000)
+  serve [PORT] [--data PATH] [--out DIR]
+                                   build the site into DIR (default: dist/) and serve it on
+                                   127.0.0.1:PORT (default: 8000)
   test                             run every check CI runs, browser tests included
+  fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
+                                   mode with N cases each (default: 1000000)
+  screenshot                       write docs/screenshot-en.png and docs/screenshot-zh.png
+                                   (1000×640, light theme, headless Chromium)
   help                             print this message";
 
 /// The port `serve` listens on when none is given.
@@ -44,8 +57,10 @@ const DEFAULT_PORT: u16 = 8000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Task {
     Dist(DistOptions),
-    Serve { port: u16, data: Option<PathBuf> },
+    Serve { port: u16, dist: DistOptions },
     Test,
+    Fuzz { cases: u64 },
+    Screenshot,
     Help,
 }
 
@@ -67,11 +82,13 @@ fn main() -> ExitCode {
 fn run(task: Task) -> Result<()> {
     match task {
         Task::Dist(options) => dist::run(&options).map(drop),
-        Task::Serve { port, data } => {
-            let out = dist::run(&DistOptions { data, out: None })?;
+        Task::Serve { port, dist } => {
+            let out = dist::run(&dist)?;
             serve::serve_forever(&out, port)
         }
         Task::Test => test::run(),
+        Task::Fuzz { cases } => fuzz::run(cases),
+        Task::Screenshot => screenshot::run(),
         Task::Help => {
             println!("{USAGE}");
             Ok(())
@@ -91,16 +108,32 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             out: options.take("--out"),
         }),
         "serve" => {
-            let data = options.take("--data");
+            let dist = DistOptions {
+                data: options.take("--data"),
+                out: options.take("--out"),
+            };
             let port = match options.positional.pop() {
                 Some(port) => port
                     .parse()
                     .with_context(|| format!("`{port}` is not a port number"))?,
                 None => DEFAULT_PORT,
             };
-            Task::Serve { port, data }
+            Task::Serve { port, dist }
         }
         "test" => Task::Test,
+        "fuzz" => {
+            let cases = match options.take_text("--cases") {
+                Some(cases) => cases
+                    .replace('_', "")
+                    .parse()
+                    .ok()
+                    .filter(|&cases| cases > 0)
+                    .with_context(|| format!("`--cases {cases}` is not a positive whole number"))?,
+                None => fuzz::DEFAULT_CASES,
+            };
+            Task::Fuzz { cases }
+        }
+        "screenshot" => Task::Screenshot,
         "help" | "--help" | "-h" => Task::Help,
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
@@ -140,8 +173,13 @@ impl Options {
 
     /// Removes and returns the value of an option, as a path.
     fn take(&mut self, name: &str) -> Option<PathBuf> {
+        self.take_text(name).map(PathBuf::from)
+    }
+
+    /// Removes and returns the value of an option, as text.
+    fn take_text(&mut self, name: &str) -> Option<String> {
         let index = self.named.iter().position(|(named, _)| named == name)?;
-        Some(PathBuf::from(self.named.remove(index).1))
+        Some(self.named.remove(index).1)
     }
 
     /// Fails if an option or a positional argument was not used by the command.
@@ -186,14 +224,41 @@ mod tests {
     fn serve_takes_an_optional_port_and_data_file() {
         let default = Task::Serve {
             port: 8000,
-            data: None,
+            dist: DistOptions::default(),
         };
         assert_eq!(parse("serve").ok(), Some(default));
         let custom = Task::Serve {
             port: 9000,
-            data: Some(PathBuf::from("d.csv")),
+            dist: DistOptions {
+                data: Some(PathBuf::from("d.csv")),
+                out: Some(PathBuf::from("/tmp/site")),
+            },
         };
-        assert_eq!(parse("serve 9000 --data d.csv").ok(), Some(custom));
+        assert_eq!(
+            parse("serve 9000 --data d.csv --out /tmp/site").ok(),
+            Some(custom)
+        );
+    }
+
+    #[test]
+    fn fuzz_takes_an_optional_number_of_cases() {
+        let default = Task::Fuzz {
+            cases: fuzz::DEFAULT_CASES,
+        };
+        assert_eq!(parse("fuzz").ok(), Some(default));
+        assert_eq!(
+            parse("fuzz --cases 5000").ok(),
+            Some(Task::Fuzz { cases: 5000 })
+        );
+        assert_eq!(
+            parse("fuzz --cases=1_000_000").ok(),
+            Some(Task::Fuzz { cases: 1_000_000 })
+        );
+    }
+
+    #[test]
+    fn screenshot_takes_nothing() {
+        assert_eq!(parse("screenshot").ok(), Some(Task::Screenshot));
     }
 
     #[test]
@@ -205,6 +270,11 @@ mod tests {
             "dist extra",
             "serve http",
             "test --data x",
+            "screenshot --out x",
+            "fuzz --cases many",
+            "fuzz --cases 0",
+            "fuzz --cases -5",
+            "fuzz 100",
             "dist --data",
         ] {
             assert!(

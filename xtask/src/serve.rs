@@ -8,6 +8,12 @@
 //! `/` and directories serve their `index.html`; a directory named without its trailing
 //! slash is redirected to it, so relative links inside it resolve.
 //!
+//! Every response carries the page's security headers ([`SECURITY_HEADERS`]): a Content
+//! Security Policy that allows nothing but the site's own files (and the compilation of its
+//! WebAssembly), `nosniff`, and no referrer. The page must work under them — the browser
+//! tests run against this server and fail on any CSP violation — so a static host that
+//! sends the same headers is safe.
+//!
 //! The pure parts — [`parse_request_line`], [`relative_path_from_target`] and
 //! [`content_type_for`] — know nothing about sockets, and are what the unit tests check.
 
@@ -24,6 +30,19 @@ const MAX_REQUEST_HEAD_BYTES: usize = 16 * 1024;
 
 /// How long a connection may stay silent before the server gives up on it.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The Content Security Policy of the site: its own files only, no inline script or style,
+/// and WebAssembly compilation (`'wasm-unsafe-eval'`), which the chart needs.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+     script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; \
+     object-src 'none'; base-uri 'none'";
+
+/// The headers sent with every response, whatever its status.
+pub const SECURITY_HEADERS: [(&str, &str); 3] = [
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+];
 
 /// The request methods the server answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,7 +358,7 @@ fn write_response(
          Cache-Control: no-cache\r\nConnection: close\r\n",
         body.len()
     );
-    for (name, value) in extra_headers {
+    for (name, value) in SECURITY_HEADERS.iter().chain(extra_headers) {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
@@ -398,6 +417,13 @@ mod tests {
             let parsed = parse_request_line(line);
             assert_eq!(parsed, Err(RequestLineError::Malformed), "line {line:?}");
         }
+    }
+
+    #[test]
+    fn the_content_security_policy_is_the_documented_one() {
+        let documented = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+            style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+        assert_eq!(CONTENT_SECURITY_POLICY, documented);
     }
 
     #[test]
@@ -569,5 +595,13 @@ mod tests {
             "{redirect}"
         );
         assert!(redirect.contains("Location: /www/\r\n"), "{redirect}");
+
+        // Every response carries the security headers, whatever its status.
+        for response in [&page, &head, &escape, &missing, &post, &redirect] {
+            for (name, value) in SECURITY_HEADERS {
+                let line = format!("\r\n{name}: {value}\r\n");
+                assert!(response.contains(&line), "no {line:?} in {response}");
+            }
+        }
     }
 }

@@ -1,0 +1,100 @@
+//! What the reader takes away: the models as CSV, and the snippets that
+//! embed the current view in another page.
+
+use crate::dataset::{Architecture, Modality, Model, MODEL_COLUMNS};
+use crate::i18n::Lang;
+use crate::options::ChartOptions;
+use crate::table::escape_html;
+
+/// The models as CSV in the data file's own columns, so a download can be
+/// charted again with `cargo xtask dist --data`.
+pub fn models_csv(models: &[&Model]) -> String {
+    let mut csv = MODEL_COLUMNS.join(",");
+    csv.push_str(",article\n");
+    for model in models {
+        let architecture = match model.architecture {
+            Architecture::Dense => "dense",
+            Architecture::MixtureOfExperts => "moe",
+            Architecture::Undisclosed => "undisclosed",
+        };
+        let modality = match model.modality {
+            Modality::Text => "text",
+            Modality::Multimodal => "multimodal",
+            Modality::Vision => "vision",
+            Modality::Image => "image",
+        };
+        let fields = [
+            model.id.to_string(),
+            model.name.to_string(),
+            model.name_zh.to_string(),
+            model.organization.to_string(),
+            model.organization_zh.to_string(),
+            model.country.to_string(),
+            model.date.to_string(),
+            model
+                .params
+                .map(|count| count.to_string())
+                .unwrap_or_default(),
+            architecture.to_owned(),
+            modality.to_owned(),
+            model.source_url.to_string(),
+            model.article_claim.to_string(),
+            model.note.to_string(),
+            if model.in_article { "yes" } else { "" }.to_owned(),
+        ];
+        let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+        csv.push_str(&quoted.join(","));
+        csv.push('\n');
+    }
+    csv
+}
+
+/// Quotes a field when it holds a comma, quote or line break, and defuses
+/// text that a spreadsheet would run as a formula.
+fn csv_field(field: &str) -> String {
+    let defused = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// An `<iframe>` that shows `page_url` (the chart page, without a query) in
+/// the view `options` describe, resized by `embed.js` when the host loads it.
+pub fn iframe_snippet(page_url: &str, options: &ChartOptions, lang: Lang) -> String {
+    let query = options.to_query();
+    let separator = if query.is_empty() { "" } else { "&" };
+    let title = crate::i18n::phrase(crate::i18n::Phrase::Title, lang);
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" data-param-scale-frame loading=\"lazy\" style=\"width:100%;height:640px;border:0\"></iframe>\n<script type=\"module\" src=\"{}\"></script>",
+        escape_html(&format!("{page_url}?embed=1{separator}{query}")),
+        escape_html(title),
+        escape_html(&embed_script_url(page_url)),
+    )
+}
+
+/// A `<div>` that `embed.js` turns into the chart inline, no iframe.
+pub fn script_snippet(page_url: &str, options: &ChartOptions) -> String {
+    let mut attributes = String::from("data-param-scale");
+    let query = options.to_query();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        if let Some((key, value)) = pair.split_once('=') {
+            attributes.push_str(&format!(" data-{key}=\"{}\"", escape_html(value)));
+        }
+    }
+    format!(
+        "<div {attributes}></div>\n<script type=\"module\" src=\"{}\"></script>",
+        escape_html(&embed_script_url(page_url))
+    )
+}
+
+/// `www/embed.js` beside the chart page.
+fn embed_script_url(page_url: &str) -> String {
+    let base = page_url.rsplit_once('/').map_or(page_url, |(base, _)| base);
+    format!("{base}/www/embed.js")
+}

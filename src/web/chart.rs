@@ -1,0 +1,621 @@
+//! One chart's state in the browser and what happens on each event.
+//!
+//! Every decision is delegated to the pure core: layout and painting
+//! ([`crate::render`]), hit-testing and key steps ([`crate::hit`]), the
+//! interaction state machine ([`crate::interaction`]), tooltip text
+//! ([`crate::tooltip`]) and URL state ([`crate::options`]). This file only
+//! moves values between them and the DOM.
+//!
+//! Two canvases: the chart, drawn once per size or view change, and a
+//! transparent overlay above it for the highlight and the zoom selection.
+//! Hover repaints only the overlay.
+
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+use super::dom::Elements;
+use super::warn;
+use crate::dataset::Model;
+use crate::embedded::{models, stages};
+use crate::geometry::Point;
+use crate::hit::{targets, Target};
+use crate::i18n::{self, Lang, Phrase};
+use crate::interaction::{Input, Interaction};
+use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
+use crate::options::{ChartOptions, Series, YearRange};
+use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
+use crate::table::{self, Sort, SortKey};
+use crate::theme::{Theme, ThemeName};
+use crate::tooltip::{announcement, tooltip_content};
+use crate::{export, svg};
+
+/// URL parameters that belong to the page, not the chart.
+pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
+
+/// How far (CSS px) a pointer must travel across the plot to count as a
+/// zoom drag rather than a click.
+const DRAG_THRESHOLD: f64 = 8.0;
+
+pub struct ChartState {
+    pub elements: Elements,
+    context: CanvasRenderingContext2d,
+    overlay_context: CanvasRenderingContext2d,
+    pub lang: Lang,
+    theme: ThemeName,
+    /// The theme came from options or the URL (and so goes back into it).
+    theme_given: bool,
+    pub view: View,
+    pub interaction: Interaction,
+    /// Whether this chart reads and writes the page's URL.
+    sync_url: bool,
+    /// The years of the data, for the range control.
+    pub years: (u16, u16),
+    /// The layout of the last draw: where every point is, for hit-testing.
+    pub layout: Option<ChartLayout>,
+    targets: Vec<Target>,
+    /// CSS size and pixel ratio of the last draw, to skip needless redraws.
+    drawn_size: Option<(u32, u32, f64)>,
+    pixel_ratio: f64,
+    /// Where a pointer went down on the plot, for a zoom drag.
+    drag_start: Option<Point>,
+    overlay: Overlay,
+    /// The data table is shown in the chart's place.
+    table_open: bool,
+    table_sort: Sort,
+    embed_open: bool,
+    /// The chart page's address without a query, for embed snippets.
+    page_url: Option<String>,
+}
+
+impl ChartState {
+    pub fn new(
+        elements: Elements,
+        options: &ChartOptions,
+        lang: Lang,
+        theme: ThemeName,
+        sync_url: bool,
+        page_url: Option<String>,
+    ) -> Result<ChartState, JsValue> {
+        let context = context_2d(&elements.canvas)?;
+        let overlay_context = context_2d(&elements.overlay)?;
+        let years = data_years(models());
+        let mut state = ChartState {
+            elements,
+            context,
+            overlay_context,
+            lang,
+            theme,
+            theme_given: options.theme.is_some(),
+            view: View {
+                hidden: options.hide.unwrap_or_default(),
+                range: options.range(years),
+            },
+            interaction: Interaction::default(),
+            sync_url,
+            years,
+            layout: None,
+            targets: Vec::new(),
+            drawn_size: None,
+            pixel_ratio: 1.0,
+            drag_start: None,
+            overlay: Overlay::default(),
+            table_open: false,
+            table_sort: Sort::default(),
+            embed_open: false,
+            page_url: None,
+        };
+        if let Some(id) = &options.focus {
+            match models().iter().position(|model| model.id == id.as_str()) {
+                Some(index) => {
+                    state.interaction = Interaction {
+                        active: Some(index),
+                        pinned: true,
+                    }
+                }
+                None => warn(&format!("focus: no model has the id '{id}'; ignored")),
+            }
+        }
+        state.page_url = page_url;
+        state.elements.set_texts(lang)?;
+        state.elements.set_range(state.view.range, years);
+        Ok(state)
+    }
+
+    /// Draws again if the container's size, the pixel ratio or (`force`)
+    /// the view changed.
+    pub fn redraw(&mut self, force: bool) -> Result<(), String> {
+        let window = web_sys::window().ok_or("no window")?;
+        let rect = self.elements.stage.get_bounding_client_rect();
+        let (css_width, css_height) = (rect.width().floor(), rect.height().floor());
+        if css_width < 1.0 || css_height < 1.0 {
+            // Hidden or not laid out yet: draw when the observer reports a size.
+            return Ok(());
+        }
+        let ratio = window.device_pixel_ratio().clamp(0.5, 4.0);
+        let size = (css_width as u32, css_height as u32, ratio);
+        if !force && self.drawn_size == Some(size) {
+            return Ok(());
+        }
+        let backing_width = (css_width * ratio).round() as u32;
+        let backing_height = (css_height * ratio).round() as u32;
+        for canvas in [&self.elements.canvas, &self.elements.overlay] {
+            canvas.set_width(backing_width);
+            canvas.set_height(backing_height);
+        }
+        // The exact ratio of backing pixels to CSS pixels after rounding.
+        self.pixel_ratio = f64::from(backing_width) / css_width;
+
+        let theme = Theme::named(self.theme);
+        let backend = CanvasBackend::with_canvas_object(self.elements.canvas.clone())
+            .ok_or("the canvas gives no 2D context")?;
+        let measure = CanvasMeasure {
+            context: &self.context,
+            family: theme.font_family,
+        };
+        let layout = draw(
+            backend,
+            models(),
+            stages(),
+            self.layout_config(css_width, css_height),
+            &PaintConfig {
+                pixel_ratio: self.pixel_ratio,
+                font_scale: 1.0,
+                theme,
+            },
+            &measure,
+        )
+        .map_err(|error| error.to_string())?;
+
+        let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+        let visible: Vec<&Model> = layout
+            .points
+            .iter()
+            .map(|point| point.model_index)
+            .chain(layout.events.iter().map(|event| event.model_index))
+            .map(|index| &models()[index])
+            .collect();
+        let label = format!(
+            "{}. {}",
+            i18n::phrase(Phrase::Title, self.lang),
+            i18n::chart_description(&visible, doubling, self.lang)
+        );
+        let set = |element: &web_sys::Element, name: &str, value: &str| {
+            element
+                .set_attribute(name, value)
+                .map_err(|_| format!("cannot set {name}"))
+        };
+        set(&self.elements.canvas, "aria-label", &label)?;
+        self.elements
+            .set_legend(&layout.legend)
+            .map_err(|_| "cannot build the legend buttons")?;
+        self.targets = targets(&layout, models());
+        self.layout = Some(layout);
+        self.drawn_size = Some(size);
+        self.interaction = self.interaction.retain(&self.targets);
+        self.show_interaction()
+            .map_err(|_| "cannot show the tooltip")?;
+        set(&self.elements.container, "data-state", "ready")?;
+        Ok(())
+    }
+
+    /// Applies a reader's input; repaints only the overlay and the tooltip.
+    pub fn apply(&mut self, input: Input) -> Result<(), JsValue> {
+        let next = self.interaction.apply(input, &self.targets);
+        if next == self.interaction {
+            return Ok(());
+        }
+        let moved_by_keys = matches!(input, Input::Key(_) | Input::Pin | Input::Clear);
+        let was_pinned = self.interaction.pinned;
+        self.interaction = next;
+        self.show_interaction()?;
+        if let (Some(index), true) = (next.active, moved_by_keys) {
+            self.elements
+                .announce(&announcement(&models()[index], self.lang));
+        }
+        if moved_by_keys || was_pinned != next.pinned {
+            self.write_url();
+        }
+        Ok(())
+    }
+
+    /// Draws the highlight and shows the tooltip of the active model.
+    fn show_interaction(&mut self) -> Result<(), JsValue> {
+        let active = self.interaction.active.and_then(|index| {
+            self.targets
+                .iter()
+                .find(|target| target.model_index == index)
+                .copied()
+        });
+        let radius = self
+            .layout
+            .as_ref()
+            .and_then(|layout| layout.points.first())
+            .map_or(5.0, |point| point.radius);
+        self.overlay.highlight = active.map(|target| (target.at, radius));
+        self.paint_overlay()?;
+        match active {
+            Some(target) => {
+                let content = tooltip_content(&models()[target.model_index], self.lang);
+                self.elements
+                    .show_tooltip(&content, self.interaction.pinned)?;
+                self.elements.position_tooltip(target.at.x, target.at.y)?;
+            }
+            None => self.elements.hide_tooltip(),
+        }
+        Ok(())
+    }
+
+    fn paint_overlay(&self) -> Result<(), JsValue> {
+        let Some(layout) = &self.layout else {
+            return Ok(());
+        };
+        let canvas = &self.elements.overlay;
+        self.overlay_context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+        if self.overlay == Overlay::default() {
+            return Ok(());
+        }
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or("the overlay gives no 2D context")?;
+        paint_overlay(
+            backend,
+            layout,
+            self.overlay,
+            &PaintConfig {
+                theme: Theme::named(self.theme),
+                pixel_ratio: self.pixel_ratio,
+                font_scale: 1.0,
+            },
+        )
+        .map_err(|error| JsValue::from_str(&error.to_string()))
+    }
+
+    /// A pointer went down at `at`: inside the plot, a zoom drag may begin.
+    pub fn pointer_down(&mut self, at: Point, mouse: bool) {
+        let in_plot = self
+            .layout
+            .as_ref()
+            .is_some_and(|layout| layout.plot.contains(at));
+        self.drag_start = (mouse && in_plot).then_some(at);
+    }
+
+    /// A pointer moved: extends a drag, or hovers.
+    pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+        if let Some(start) = self.drag_start {
+            if (at.x - start.x).abs() >= DRAG_THRESHOLD {
+                self.overlay.selection = Some((start.x, at.x));
+                self.paint_overlay()?;
+            }
+            return Ok(());
+        }
+        if touch {
+            return Ok(());
+        }
+        self.apply(Input::PointerMove(at))
+    }
+
+    /// A pointer went up: ends a drag with a zoom, or is a tap.
+    pub fn pointer_up(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+        let start = self.drag_start.take();
+        let selection = self.overlay.selection.take();
+        if let (Some(start), Some(_)) = (start, selection) {
+            self.paint_overlay()?;
+            if let Some(layout) = &self.layout {
+                let (a, b) = (layout.x_scale.invert(start.x), layout.x_scale.invert(at.x));
+                let (low, high) = (a.min(b), a.max(b));
+                let clamp = |year: f64| (year.floor() as u16).clamp(self.years.0, self.years.1);
+                self.set_range(Some(YearRange {
+                    from: clamp(low),
+                    to: clamp(high),
+                }))
+                .map_err(|error| JsValue::from_str(&error))?;
+            }
+            return Ok(());
+        }
+        self.apply(Input::Tap { at, touch })
+    }
+
+    pub fn pointer_cancel(&mut self) -> Result<(), JsValue> {
+        self.drag_start = None;
+        if self.overlay.selection.take().is_some() {
+            self.paint_overlay()?;
+        }
+        Ok(())
+    }
+
+    pub fn set_range(&mut self, range: Option<YearRange>) -> Result<(), String> {
+        // The whole span of the data is no zoom at all.
+        let range = range.filter(|range| (range.from, range.to) != self.years);
+        self.view.range = range;
+        self.elements.set_range(range, self.years);
+        self.redraw(true)?;
+        self.write_url();
+        Ok(())
+    }
+
+    pub fn toggle_series(&mut self, series: Series) -> Result<(), String> {
+        self.view.hidden.toggle(series);
+        self.redraw(true)?;
+        self.write_url();
+        Ok(())
+    }
+
+    pub fn show_all(&mut self) -> Result<(), String> {
+        self.view.hidden = Default::default();
+        self.set_range(None)
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) -> Result<(), String> {
+        self.lang = lang;
+        self.elements
+            .set_texts(lang)
+            .map_err(|_| "cannot write the controls' text")?;
+        if self.sync_url {
+            if let Some(root) = self.elements.document.document_element() {
+                let _ = root.set_attribute("lang", lang.html_tag());
+            }
+        }
+        self.redraw(true)?;
+        self.write_url();
+        Ok(())
+    }
+
+    /// The models the reader's view shows: those the table, CSV and
+    /// description cover.
+    fn shown_models(&self) -> Vec<&'static Model> {
+        models()
+            .iter()
+            .filter(|model| self.view.shows(model))
+            .collect()
+    }
+
+    pub fn toggle_table(&mut self) -> Result<(), String> {
+        self.table_open = !self.table_open;
+        self.elements
+            .show_table(self.table_open)
+            .map_err(|_| "cannot show the data table")?;
+        if !self.table_open {
+            // The stage was hidden: draw at its size now.
+            self.redraw(true)?;
+        }
+        self.refresh_panels()
+            .map_err(|_| "cannot fill the data table".into())
+    }
+
+    /// Sorts the table by `key`; the same key again reverses the order.
+    pub fn sort_table(&mut self, key: SortKey) -> Result<(), String> {
+        self.table_sort = Sort {
+            key,
+            descending: self.table_sort.key == key && !self.table_sort.descending,
+        };
+        self.refresh_panels()
+            .map_err(|_| "cannot sort the data table".into())
+    }
+
+    pub fn toggle_embed(&mut self) -> Result<(), String> {
+        self.embed_open = !self.embed_open;
+        self.refresh_panels()
+            .map_err(|_| "cannot show the embed code".into())
+    }
+
+    /// Before printing, fills the table (hidden on screen, shown on paper).
+    pub fn prepare_print(&self) -> Result<(), String> {
+        self.fill_table()
+            .map_err(|_| "cannot fill the data table".into())
+    }
+
+    fn fill_table(&self) -> Result<(), JsValue> {
+        let shown = self.shown_models();
+        let rows = table::rows(&shown, self.lang, self.table_sort);
+        self.elements
+            .render_table(&rows, self.lang, self.table_sort, shown.len())
+    }
+
+    /// Refills the open panels for the current view and language.
+    fn refresh_panels(&self) -> Result<(), JsValue> {
+        if self.table_open {
+            self.fill_table()?;
+        }
+        let snippets = if self.embed_open {
+            let page_url = match &self.page_url {
+                Some(url) => url.clone(),
+                None => {
+                    let location = web_sys::window().ok_or("no window")?.location();
+                    format!("{}{}", location.origin()?, location.pathname()?)
+                }
+            };
+            // The embed shows the view, not what the pointer is on.
+            let options = ChartOptions {
+                focus: None,
+                ..self.current_options()
+            };
+            Some([
+                (
+                    i18n::phrase(Phrase::EmbedIframe, self.lang).to_owned(),
+                    export::iframe_snippet(&page_url, &options, self.lang),
+                ),
+                (
+                    i18n::phrase(Phrase::EmbedScript, self.lang).to_owned(),
+                    export::script_snippet(&page_url, &options),
+                ),
+            ])
+        } else {
+            None
+        };
+        self.elements.show_embed(snippets)
+    }
+
+    /// The chart as an SVG document, drawn by the same code as the canvas,
+    /// at the canvas's CSS size.
+    pub fn export_svg(&self) -> Result<String, String> {
+        let (width, height) = self.css_size()?;
+        let theme = Theme::named(self.theme);
+        let measure = CanvasMeasure {
+            context: &self.context,
+            family: theme.font_family,
+        };
+        svg::render_svg(
+            models(),
+            stages(),
+            self.layout_config(width, height),
+            &theme,
+            &measure,
+        )
+        .map(|(svg, _)| svg)
+        .map_err(|error| error.to_string())
+    }
+
+    /// The chart as a PNG data URL at twice the canvas's CSS size.
+    pub fn export_png(&self) -> Result<String, String> {
+        use wasm_bindgen::JsCast;
+        let (width, height) = self.css_size()?;
+        let canvas: web_sys::HtmlCanvasElement = self
+            .elements
+            .document
+            .create_element("canvas")
+            .map_err(|_| "cannot create a canvas")?
+            .dyn_into()
+            .map_err(|_| "cannot create a canvas")?;
+        canvas.set_width((width * 2.0).round() as u32);
+        canvas.set_height((height * 2.0).round() as u32);
+        let theme = Theme::named(self.theme);
+        let measure = CanvasMeasure {
+            context: &self.context,
+            family: theme.font_family,
+        };
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or("the canvas gives no 2D context")?;
+        draw(
+            backend,
+            models(),
+            stages(),
+            self.layout_config(width, height),
+            &PaintConfig {
+                theme,
+                pixel_ratio: 2.0,
+                font_scale: 1.0,
+            },
+            &measure,
+        )
+        .map_err(|error| error.to_string())?;
+        canvas
+            .to_data_url_with_type("image/png")
+            .map_err(|_| "cannot encode the PNG".into())
+    }
+
+    /// The shown models as CSV.
+    pub fn export_csv(&self) -> String {
+        export::models_csv(&self.shown_models())
+    }
+
+    fn css_size(&self) -> Result<(f64, f64), String> {
+        self.layout
+            .as_ref()
+            .map(|layout| (layout.width, layout.height))
+            .ok_or_else(|| "the chart has not been drawn yet".to_owned())
+    }
+
+    fn layout_config(&self, width: f64, height: f64) -> LayoutConfig {
+        LayoutConfig {
+            width,
+            height,
+            lang: self.lang,
+            view: self.view,
+        }
+    }
+
+    /// The options that describe the current view.
+    pub fn current_options(&self) -> ChartOptions {
+        let hidden = self.view.hidden;
+        ChartOptions {
+            lang: Some(self.lang),
+            theme: self.theme_given.then_some(self.theme),
+            hide: (hidden != Default::default()).then_some(hidden),
+            from: self.view.range.map(|range| range.from),
+            to: self.view.range.map(|range| range.to),
+            focus: self
+                .interaction
+                .active
+                .map(|index| models()[index].id.to_string()),
+        }
+    }
+
+    /// Keeps the page's URL in step with the view (`history.replaceState`),
+    /// leaving the page's own parameters as they were.
+    fn write_url(&self) {
+        if !self.sync_url {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let search = location.search().unwrap_or_default();
+        let mut pairs: Vec<&str> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| {
+                let key = pair.split('=').next().unwrap_or_default();
+                PAGE_PARAMETERS.contains(&key)
+            })
+            .collect();
+        let chart_query = self.current_options().to_query();
+        if !chart_query.is_empty() {
+            pairs.push(&chart_query);
+        }
+        let hash = location.hash().unwrap_or_default();
+        let url = format!("?{}{hash}", pairs.join("&"));
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    use wasm_bindgen::JsCast;
+    canvas
+        .get_context("2d")?
+        .ok_or("this browser gives no 2D canvas")?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("this browser gives no 2D canvas"))
+}
+
+/// The first and last year of the data.
+pub fn data_years(models: &[Model]) -> (u16, u16) {
+    let first = models
+        .iter()
+        .map(|model| model.date.year)
+        .min()
+        .unwrap_or(2017);
+    let last = models
+        .iter()
+        .map(|model| model.date.year)
+        .max()
+        .unwrap_or(first);
+    (first, last)
+}
+
+/// Measures text with the chart's own 2D context, in CSS pixels.
+struct CanvasMeasure<'a> {
+    context: &'a CanvasRenderingContext2d,
+    family: &'a str,
+}
+
+impl TextMeasure for CanvasMeasure<'_> {
+    fn measure(&self, text: &str, font: Font) -> (f64, f64) {
+        let weight = if font.bold { "bold" } else { "normal" };
+        self.context
+            .set_font(&format!("{weight} {}px {}", font.size, self.family));
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|metrics| metrics.width())
+            .unwrap_or(font.size * text.chars().count() as f64);
+        (width, font.size * 1.2)
+    }
+}

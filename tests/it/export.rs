@@ -1,0 +1,106 @@
+use param_scale::dataset::parse_models;
+use param_scale::embedded::models;
+use param_scale::export::{iframe_snippet, models_csv, script_snippet};
+use param_scale::i18n::Lang;
+use param_scale::options::ChartOptions;
+use param_scale::table::{rows, to_html, Sort, SortKey};
+
+#[test]
+fn the_csv_download_reads_back_as_the_same_models() {
+    let all: Vec<_> = models().iter().collect();
+    let read_back =
+        parse_models("download.csv", &models_csv(&all)).expect("the download parses as data");
+    assert_eq!(read_back.len(), all.len());
+    for (original, copy) in all.iter().zip(&read_back) {
+        assert_eq!(*original, copy);
+    }
+}
+
+#[test]
+fn csv_fields_are_quoted_and_formulas_defused() {
+    let text = "id,name,name_zh,organization,organization_zh,country,date,params,architecture,modality,source_url,article_claim,note\n\
+        x,\"=HYPERLINK(\"\"a\"\")\",x,\"A, B\",x,US,2020-01-01,5,dense,text,https://a.org,,\"say \"\"hi\"\"\"";
+    let parsed = parse_models("f.csv", text).expect("valid");
+    let csv = models_csv(&parsed.iter().collect::<Vec<_>>());
+    let line = csv.lines().nth(1).expect("a row");
+    assert!(line.contains("\"'=HYPERLINK(\"\"a\"\")\""), "{line}");
+    assert!(line.contains("\"A, B\""), "{line}");
+    assert!(line.contains("\"say \"\"hi\"\"\""), "{line}");
+}
+
+#[test]
+fn embed_snippets_carry_the_view_and_escape_it() {
+    let (options, _) = ChartOptions::from_query("lang=en&hide=cn&from=2018&to=2022", &[]);
+    let page = "https://example.org/charts/params/index.html";
+    let iframe = iframe_snippet(page, &options, Lang::En);
+    assert!(iframe.contains("src=\"https://example.org/charts/params/index.html?embed=1&amp;lang=en&amp;hide=cn&amp;from=2018&amp;to=2022\""), "{iframe}");
+    assert!(
+        iframe.contains("title=\"How large AI models grew\""),
+        "{iframe}"
+    );
+    assert!(
+        iframe.contains("src=\"https://example.org/charts/params/www/embed.js\""),
+        "{iframe}"
+    );
+    let script = script_snippet(page, &options);
+    assert!(script.starts_with("<div data-param-scale data-lang=\"en\" data-hide=\"cn\" data-from=\"2018\" data-to=\"2022\"></div>"), "{script}");
+}
+
+#[test]
+fn the_table_sorts_by_date_or_size_with_undisclosed_sizes_last() {
+    let all: Vec<_> = models().iter().collect();
+    let cases = [
+        (
+            Sort {
+                key: SortKey::Date,
+                descending: false,
+            },
+            "transformer",
+        ),
+        (
+            Sort {
+                key: SortKey::Size,
+                descending: false,
+            },
+            "gpt-1",
+        ),
+        (
+            Sort {
+                key: SortKey::Size,
+                descending: true,
+            },
+            "bagualu",
+        ),
+    ];
+    for (sort, first) in cases {
+        let table = rows(&all, Lang::En, sort);
+        assert_eq!(table.len(), all.len());
+        assert_eq!(table[0].id, first, "{sort:?}");
+        if sort.key == SortKey::Size {
+            let last = &table[table.len() - 1];
+            assert!(
+                models()
+                    .iter()
+                    .any(|model| model.id == last.id && model.params.is_none()),
+                "{sort:?}: {}",
+                last.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_no_script_table_escapes_every_text() {
+    let text = "id,name,name_zh,organization,organization_zh,country,date,params,architecture,modality,source_url,article_claim,note\n\
+        x,<img src=x onerror=alert(1)>,</script>,\"\"\"onmouseover=\"\"\",x,US,2020-01-01,5,dense,text,https://a.org/?q=<b>,,";
+    let parsed = parse_models("f.csv", text).expect("valid");
+    let html = to_html(&parsed.iter().collect::<Vec<_>>(), Lang::En);
+    assert!(
+        !html.contains("<img") && !html.contains("</script>") && !html.contains("\"onmouseover"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+}

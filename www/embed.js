@@ -1,0 +1,82 @@
+// Param Scale on a host page. Load it once with
+//   <script type="module" src="https://…/www/embed.js"></script>
+// and it
+// 1. resizes every <iframe data-param-scale-frame> showing the chart to the
+//    height its page reports ({ type: "param-scale:height", height }), each
+//    iframe on its own;
+// 2. renders every <div data-param-scale> inline, without an iframe, with
+//    its data-lang, data-theme, data-hide, data-from, data-to and data-focus
+//    attributes as options. Each chart is its own instance (element.chart);
+//    nothing is added to window.
+
+const MIN_HEIGHT = 200;
+const MAX_HEIGHT = 4000;
+
+window.addEventListener("message", (event) => {
+  const data = event.data;
+  if (
+    data === null ||
+    typeof data !== "object" ||
+    data.type !== "param-scale:height" ||
+    typeof data.height !== "number" ||
+    !Number.isFinite(data.height)
+  ) {
+    return;
+  }
+  for (const frame of document.querySelectorAll("iframe[data-param-scale-frame]")) {
+    if (frame.contentWindow === event.source) {
+      const height = Math.min(Math.max(Math.round(data.height), MIN_HEIGHT), MAX_HEIGHT);
+      frame.style.height = `${height}px`;
+    }
+  }
+});
+
+const OPTION_ATTRIBUTES = ["lang", "theme", "hide", "from", "to", "focus"];
+
+async function renderInline() {
+  const containers = [...document.querySelectorAll("[data-param-scale]")].filter(
+    (element) => !element.chart,
+  );
+  if (containers.length === 0) {
+    return;
+  }
+  const styleUrl = new URL("style.css", import.meta.url).href;
+  if (![...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === styleUrl)) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = styleUrl;
+    document.head.append(link);
+  }
+  const pageUrl = new URL("../index.html", import.meta.url).href;
+  let chartModule;
+  try {
+    chartModule = await import(new URL("../pkg/param_scale.js", import.meta.url).href);
+    await chartModule.default();
+  } catch (error) {
+    console.error(error);
+    for (const container of containers) {
+      container.setAttribute("data-state", "error");
+      const note = document.createElement("p");
+      note.className = "chart-error";
+      note.setAttribute("role", "alert");
+      note.textContent = `图表无法加载 · The chart could not load: ${error instanceof Error ? error.message : error}`;
+      container.replaceChildren(note);
+    }
+    return;
+  }
+  for (const container of containers) {
+    const options = { url: false, pageUrl };
+    for (const name of OPTION_ATTRIBUTES) {
+      if (container.dataset[name] !== undefined) {
+        options[name] = container.dataset[name];
+      }
+    }
+    try {
+      container.chart = chartModule.createChart(container, options);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+renderInline();

@@ -1,0 +1,94 @@
+//! The page for readers without JavaScript: a static SVG of the chart and
+//! the data table, made at build time by the same Rust code that draws the
+//! chart in the browser.
+//!
+//! `dist` writes `chart-zh.svg` and `chart-en.svg` beside `index.html` (they
+//! also serve as images to share) and puts the Chinese SVG and the table in
+//! the page's `<noscript>` block, in place of the `<!-- param-scale:no-script -->`
+//! marker. The data is read from the same file the wasm build embedded.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use param_scale::dataset::{parse_models, parse_stages, Model, Stage};
+use param_scale::i18n::{self, Lang, Phrase};
+use param_scale::layout::{EstimatedText, LayoutConfig, View};
+use param_scale::svg::render_svg;
+use param_scale::table::{escape_html, to_html};
+use param_scale::theme::Theme;
+
+/// The marker in `index.html` that the no-script content replaces.
+const MARKER: &str = "<!-- param-scale:no-script -->";
+
+/// The size of the static SVGs, in CSS pixels.
+const SIZE: (f64, f64) = (960.0, 600.0);
+
+/// Writes the static SVGs into `out` and the no-script block into
+/// `out/index.html`, from the data file `data` (with `stages.csv` beside it).
+pub fn write(data: &Path, out: &Path) -> Result<()> {
+    let models = read_models(data)?;
+    let stages = read_stages(&data.with_file_name("stages.csv"))?;
+    let mut descriptions = Vec::new();
+    for lang in Lang::ALL {
+        let config = LayoutConfig {
+            width: SIZE.0,
+            height: SIZE.1,
+            lang,
+            view: View::default(),
+        };
+        let (svg, layout) =
+            render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
+                .map_err(|error| anyhow::anyhow!("cannot render the static SVG: {error}"))?;
+        let path = out.join(format!("chart-{}.svg", lang.code()));
+        fs::write(&path, svg).with_context(|| format!("cannot write {}", path.display()))?;
+        let all: Vec<&Model> = models.iter().collect();
+        let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+        descriptions.push(format!(
+            "{}. {}",
+            i18n::phrase(Phrase::Title, lang),
+            i18n::chart_description(&all, doubling, lang)
+        ));
+    }
+    let all: Vec<&Model> = models.iter().collect();
+    let block = format!(
+        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"chart-zh.svg\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"chart-en.svg\" lang=\"en\">{}</a></p>\n{}</div>",
+        SIZE.0,
+        SIZE.1,
+        escape_html(&descriptions[0]),
+        escape_html("The chart in English (SVG)"),
+        to_html(&all, Lang::Zh),
+    );
+    let index = out.join("index.html");
+    let page =
+        fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
+    if !page.contains(MARKER) {
+        bail!(
+            "{} has no {MARKER} marker for the no-script page",
+            index.display()
+        );
+    }
+    fs::write(&index, page.replace(MARKER, &block))
+        .with_context(|| format!("cannot write {}", index.display()))
+}
+
+fn read_models(path: &Path) -> Result<Vec<Model>> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_models(&path.display().to_string(), &text).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("the data file has problems:\n{}", messages.join("\n"))
+    })
+}
+
+fn read_stages(path: &Path) -> Result<Vec<Stage>> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_stages(&path.display().to_string(), &text).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("the stages file has problems:\n{}", messages.join("\n"))
+    })
+}
