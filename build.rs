@@ -4,7 +4,8 @@
 //! `PARAM_SCALE_DATA` environment variable (`cargo xtask dist --data PATH`).
 //! The article's stages come from `stages.csv` beside it when that file
 //! exists (`PARAM_SCALE_STAGES` names another one). Any problem fails the
-//! build with `FILE:LINE: FIELD: what is wrong`.
+//! build with `FILE:LINE: FIELD: what is wrong`. The rows are embedded as a
+//! compact binary blob (`OUT_DIR/embedded.bin`) that `embedded` decodes once.
 
 #![allow(clippy::print_stdout)]
 
@@ -18,7 +19,7 @@ mod csv;
 #[allow(dead_code)]
 mod dataset;
 
-use dataset::{Architecture, DataError, Date, Modality, Model, Stage};
+use dataset::DataError;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=PARAM_SCALE_DATA");
@@ -32,23 +33,29 @@ fn main() {
     let models = read(&data_path, true, dataset::parse_models);
     let stages = read(&stages_path, false, dataset::parse_stages);
 
+    // The rows go in as a compact binary blob (`dataset::encode_binary`), which
+    // the crate decodes once at run time: a Rust literal of 100,000 rows
+    // would take rustc minutes. The blob is checked by decoding it here.
+    let blob = dataset::encode_binary(&models, &stages);
+    let decoded = dataset::decode_binary(blob.clone().leak());
+    if decoded.as_ref() != Some(&(models, stages)) {
+        fail(&["the binary form of the data does not read back as written".into()]);
+    }
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    if let Err(error) = std::fs::write(out_dir.join("embedded.bin"), &blob) {
+        fail(&[format!("cannot write the embedded data: {error}")]);
+    }
     let mut code = String::new();
     let _ = writeln!(code, "/// The file the models were read from.");
     let _ = writeln!(code, "pub const DATA_FILE: &str = {:?};", data_path);
-    let _ = writeln!(code, "/// Every model of the data file, in file order.");
-    let _ = writeln!(code, "pub static MODELS: &[Model] = &[");
-    for model in &models {
-        write_model(&mut code, model);
-    }
-    let _ = writeln!(code, "];");
-    let _ = writeln!(code, "/// The article's stages, in file order.");
-    let _ = writeln!(code, "pub static STAGES: &[Stage] = &[");
-    for stage in &stages {
-        write_stage(&mut code, stage);
-    }
-    let _ = writeln!(code, "];");
-
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let _ = writeln!(
+        code,
+        "/// The validated models and stages, as `dataset::encode_binary` wrote them."
+    );
+    let _ = writeln!(
+        code,
+        "static BLOB: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/embedded.bin\"));"
+    );
     if let Err(error) = std::fs::write(out_dir.join("embedded.rs"), code) {
         fail(&[format!("cannot write the embedded data: {error}")]);
     }
@@ -81,61 +88,4 @@ fn fail(messages: &[String]) -> ! {
         messages.len()
     );
     std::process::exit(1);
-}
-
-fn text(value: &str) -> String {
-    format!("Cow::Borrowed({value:?})")
-}
-
-fn date(value: Date) -> String {
-    format!(
-        "Date {{ year: {}, month: {}, day: {} }}",
-        value.year, value.month, value.day
-    )
-}
-
-fn write_model(code: &mut String, model: &Model) {
-    let architecture = match model.architecture {
-        Architecture::Dense => "Dense",
-        Architecture::MixtureOfExperts => "MixtureOfExperts",
-        Architecture::Undisclosed => "Undisclosed",
-    };
-    let modality = match model.modality {
-        Modality::Text => "Text",
-        Modality::Multimodal => "Multimodal",
-        Modality::Vision => "Vision",
-        Modality::Image => "Image",
-    };
-    let _ = writeln!(
-        code,
-        "    Model {{ id: {}, name: {}, name_zh: {}, organization: {}, organization_zh: {}, \
-         country: {}, date: {}, params: {:?}, architecture: Architecture::{architecture}, \
-         modality: Modality::{modality}, source_url: {}, article_claim: {}, in_article: {}, note: {} }},",
-        text(&model.id),
-        text(&model.name),
-        text(&model.name_zh),
-        text(&model.organization),
-        text(&model.organization_zh),
-        text(&model.country),
-        date(model.date),
-        model.params,
-        text(&model.source_url),
-        text(&model.article_claim),
-        model.in_article,
-        text(&model.note),
-    );
-}
-
-fn write_stage(code: &mut String, stage: &Stage) {
-    let _ = writeln!(
-        code,
-        "    Stage {{ id: {}, label: {}, label_zh: {}, scale: {}, scale_zh: {}, params_from: {}, params_to: {} }},",
-        text(&stage.id),
-        text(&stage.label),
-        text(&stage.label_zh),
-        text(&stage.scale),
-        text(&stage.scale_zh),
-        stage.params_from,
-        stage.params_to,
-    );
 }

@@ -157,6 +157,13 @@ pub struct Model {
     pub note: Text,
 }
 
+/// The first and last year of `models`; `None` without models.
+pub fn year_span(models: &[Model]) -> Option<(u16, u16)> {
+    let first = models.iter().map(|model| model.date.year).min()?;
+    let last = models.iter().map(|model| model.date.year).max()?;
+    Some((first, last))
+}
+
 impl Model {
     pub fn region(&self) -> Region {
         Region::from_country(&self.country)
@@ -430,6 +437,16 @@ fn check_https(row: &Row<'_, '_>, field: &str, errors: &mut Vec<DataError>) -> O
         errors.push(row.error(field, &format!("'{url}' is not an https:// address")));
         return None;
     }
+    // Characters that no address holds unescaped (RFC 3986): percent-encode them.
+    if url.chars().any(|c| {
+        c.is_control() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+    }) {
+        errors.push(row.error(
+            field,
+            &format!("'{url}' holds characters an address cannot (percent-encode them)"),
+        ));
+        return None;
+    }
     Some(url)
 }
 
@@ -620,4 +637,208 @@ pub fn parse_stages(file: &str, text: &str) -> Result<Vec<Stage>, Vec<DataError>
     } else {
         Err(errors)
     }
+}
+
+/// The compact binary form `build.rs` embeds the validated rows in
+/// ([`encode_binary`]) and the crate reads back once at run time
+/// ([`decode_binary`]): a table of the distinct strings, then each model as
+/// string numbers, a date, a count and a byte of flags. Decoding copies no
+/// text: every string borrows from the embedded bytes. It scales to a
+/// hundred thousand rows where a Rust source literal would not.
+const BINARY_MAGIC: &[u8; 4] = b"PSD1";
+
+/// Encodes validated models and stages (see [`decode_binary`]).
+pub fn encode_binary(models: &[Model], stages: &[Stage]) -> Vec<u8> {
+    use std::collections::HashMap;
+    let mut text = String::new();
+    let mut ends: Vec<u32> = Vec::new();
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut body = Vec::new();
+    let mut string = |value: &str, body: &mut Vec<u8>| {
+        let number = match numbers.get(value) {
+            Some(number) => *number,
+            None => {
+                let number = ends.len() as u32;
+                text.push_str(value);
+                ends.push(text.len() as u32);
+                numbers.insert(value.to_owned(), number);
+                number
+            }
+        };
+        push_varint(body, u64::from(number));
+    };
+    push_varint(&mut body, models.len() as u64);
+    for model in models {
+        for value in [
+            &model.id,
+            &model.name,
+            &model.name_zh,
+            &model.organization,
+            &model.organization_zh,
+            &model.country,
+            &model.source_url,
+            &model.article_claim,
+            &model.note,
+        ] {
+            string(value, &mut body);
+        }
+        body.extend_from_slice(&model.date.year.to_le_bytes());
+        body.push(model.date.month);
+        body.push(model.date.day);
+        push_varint(&mut body, model.params.unwrap_or(0));
+        let architecture = match model.architecture {
+            Architecture::Dense => 0,
+            Architecture::MixtureOfExperts => 1,
+            Architecture::Undisclosed => 2,
+        };
+        let modality = match model.modality {
+            Modality::Text => 0,
+            Modality::Multimodal => 1,
+            Modality::Vision => 2,
+            Modality::Image => 3,
+        };
+        body.push(architecture | (modality << 2) | (u8::from(model.in_article) << 4));
+    }
+    push_varint(&mut body, stages.len() as u64);
+    for stage in stages {
+        for value in [
+            &stage.id,
+            &stage.label,
+            &stage.label_zh,
+            &stage.scale,
+            &stage.scale_zh,
+        ] {
+            string(value, &mut body);
+        }
+        push_varint(&mut body, stage.params_from);
+        push_varint(&mut body, stage.params_to);
+    }
+    let mut bytes = Vec::with_capacity(16 + text.len() + 4 * ends.len() + body.len());
+    bytes.extend_from_slice(BINARY_MAGIC);
+    bytes.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.extend_from_slice(&(ends.len() as u32).to_le_bytes());
+    for end in &ends {
+        bytes.extend_from_slice(&end.to_le_bytes());
+    }
+    bytes.extend_from_slice(&body);
+    bytes
+}
+
+fn push_varint(bytes: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        bytes.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+/// Reads the bytes [`encode_binary`] wrote; `None` if they are not such
+/// bytes. The strings borrow from `bytes`.
+pub fn decode_binary(bytes: &'static [u8]) -> Option<(Vec<Model>, Vec<Stage>)> {
+    struct Reader {
+        bytes: &'static [u8],
+        at: usize,
+    }
+    impl Reader {
+        fn take(&mut self, count: usize) -> Option<&'static [u8]> {
+            let taken = self.bytes.get(self.at..self.at.checked_add(count)?)?;
+            self.at += count;
+            Some(taken)
+        }
+        fn byte(&mut self) -> Option<u8> {
+            Some(self.take(1)?[0])
+        }
+        fn u32(&mut self) -> Option<u32> {
+            Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        }
+        fn varint(&mut self) -> Option<u64> {
+            let mut value = 0_u64;
+            for shift in (0..64).step_by(7) {
+                let byte = self.byte()?;
+                value |= u64::from(byte & 0x7f) << shift;
+                if byte < 0x80 {
+                    return Some(value);
+                }
+            }
+            None
+        }
+    }
+    let mut reader = Reader { bytes, at: 0 };
+    if reader.take(4)? != BINARY_MAGIC {
+        return None;
+    }
+    let text_length = reader.u32()? as usize;
+    let text: &'static str = std::str::from_utf8(reader.take(text_length)?).ok()?;
+    let n_strings = reader.u32()? as usize;
+    let mut strings: Vec<&'static str> = Vec::with_capacity(n_strings.min(bytes.len() / 4));
+    let mut start = 0;
+    for _ in 0..n_strings {
+        let end = reader.u32()? as usize;
+        strings.push(text.get(start..end)?);
+        start = end;
+    }
+    let string = |reader: &mut Reader| -> Option<Text> {
+        let number = usize::try_from(reader.varint()?).ok()?;
+        Some(Cow::Borrowed(*strings.get(number)?))
+    };
+    let n_models = usize::try_from(reader.varint()?).ok()?;
+    let mut models = Vec::with_capacity(n_models.min(bytes.len() / 16));
+    for _ in 0..n_models {
+        let id = string(&mut reader)?;
+        let name = string(&mut reader)?;
+        let name_zh = string(&mut reader)?;
+        let organization = string(&mut reader)?;
+        let organization_zh = string(&mut reader)?;
+        let country = string(&mut reader)?;
+        let source_url = string(&mut reader)?;
+        let article_claim = string(&mut reader)?;
+        let note = string(&mut reader)?;
+        let year = u16::from_le_bytes(reader.take(2)?.try_into().ok()?);
+        let (month, day) = (reader.byte()?, reader.byte()?);
+        let params = Some(reader.varint()?).filter(|count| *count > 0);
+        let flags = reader.byte()?;
+        let architecture = match flags & 3 {
+            0 => Architecture::Dense,
+            1 => Architecture::MixtureOfExperts,
+            2 => Architecture::Undisclosed,
+            _ => return None,
+        };
+        let modality = match (flags >> 2) & 3 {
+            0 => Modality::Text,
+            1 => Modality::Multimodal,
+            2 => Modality::Vision,
+            _ => Modality::Image,
+        };
+        models.push(Model {
+            id,
+            name,
+            name_zh,
+            organization,
+            organization_zh,
+            country,
+            date: Date { year, month, day },
+            params,
+            architecture,
+            modality,
+            source_url,
+            article_claim,
+            in_article: flags & 16 != 0,
+            note,
+        });
+    }
+    let n_stages = usize::try_from(reader.varint()?).ok()?;
+    let mut stages = Vec::with_capacity(n_stages.min(bytes.len()));
+    for _ in 0..n_stages {
+        stages.push(Stage {
+            id: string(&mut reader)?,
+            label: string(&mut reader)?,
+            label_zh: string(&mut reader)?,
+            scale: string(&mut reader)?,
+            scale_zh: string(&mut reader)?,
+            params_from: reader.varint()?,
+            params_to: reader.varint()?,
+        });
+    }
+    (reader.at == bytes.len()).then_some((models, stages))
 }

@@ -9,11 +9,11 @@
 //! Layout works in CSS pixels; the painter multiplies by the device pixel
 //! ratio.
 
-use crate::dataset::{Architecture, Model, Region, Stage};
+use crate::dataset::{self, Architecture, Model, Region, Stage};
 use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
-use crate::labels::{place_labels, LabelRequest, PlacementConfig};
+use crate::labels::{place_labels, LabelRequest, Placement, PlacementConfig};
 use crate::options::{Hidden, Series, YearRange};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
@@ -206,6 +206,15 @@ pub struct ChartLayout {
     pub leaders: Vec<(Point, Point)>,
 }
 
+/// The years shown when there are no models at all.
+pub const DEFAULT_YEARS: (u16, u16) = (2017, 2025);
+
+/// Up to this many points, a wide chart labels every model; beyond it only
+/// the article's models and the [`LARGEST_LABELLED`] largest others.
+pub const LABEL_ALL_UP_TO: usize = 300;
+/// How many of the largest models get labels on a chart of many points.
+pub const LARGEST_LABELLED: usize = 8;
+
 /// The fewest decades the y axis spans, so that a zoomed view of a few
 /// similar models still reads as a log scale.
 const MINIMUM_Y_DECADES: f64 = 2.0;
@@ -280,7 +289,7 @@ pub fn compute_layout(
     cursor_y += 2.0;
     let (first_year, last_year) = match view.range {
         Some(range) => (range.from, range.to),
-        None => year_span(models),
+        None => dataset::year_span(models).unwrap_or(DEFAULT_YEARS),
     };
     let subtitle = i18n::subtitle(first_year, last_year, lang);
     cursor_y = push_wrapped(
@@ -457,10 +466,30 @@ pub fn compute_layout(
     // Labels: events first (their names are all the chart shows of them),
     // then the article's models, then the largest others. On a narrow chart
     // only the article's models get labels.
+    // With many points (a large data set), only the article's models and
+    // the few largest others are labelled: the rest could not be read.
+    let many = points.len() > LABEL_ALL_UP_TO;
     let mut order: Vec<&DrawnPoint> = points
         .iter()
-        .filter(|point| metrics.label_all_models || models[point.model_index].in_article)
+        .filter(|point| (metrics.label_all_models && !many) || models[point.model_index].in_article)
         .collect();
+    if many && metrics.label_all_models {
+        let mut largest: Vec<&DrawnPoint> = points
+            .iter()
+            .filter(|point| !models[point.model_index].in_article)
+            .collect();
+        let keep = LARGEST_LABELLED.min(largest.len());
+        if keep > 0 {
+            largest.select_nth_unstable_by(keep - 1, |a, b| {
+                let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
+                model_b
+                    .params
+                    .cmp(&model_a.params)
+                    .then(a.model_index.cmp(&b.model_index))
+            });
+            order.extend_from_slice(&largest[..keep]);
+        }
+    }
     order.sort_by(|a, b| {
         let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
         model_b
@@ -470,7 +499,10 @@ pub fn compute_layout(
     });
     // Event labels carry only the name: the legend's triangle says that the
     // size is undisclosed.
-    let mut event_order: Vec<&DrawnEvent> = events.iter().collect();
+    let mut event_order: Vec<&DrawnEvent> = events
+        .iter()
+        .filter(|event| !many || models[event.model_index].in_article)
+        .collect();
     event_order.sort_by_key(|event| !models[event.model_index].in_article);
     let mut label_items: Vec<(String, Font, TextRole)> = Vec::new();
     let mut requests: Vec<LabelRequest> = Vec::new();
@@ -501,12 +533,7 @@ pub fn compute_layout(
         )
     }));
     let mut leaders = Vec::new();
-    let placements = place_labels(
-        &requests,
-        &obstacles,
-        plot.inflate(-2.0),
-        PlacementConfig::default(),
-    );
+    let placements = place_labels_near(&requests, &obstacles, plot.inflate(-2.0));
     for ((text, font, role), placement) in label_items.into_iter().zip(placements) {
         let Some(placement) = placement else {
             continue;
@@ -541,15 +568,54 @@ pub fn compute_layout(
     }
 }
 
-/// The first and last year of the models; the current span of the field if
-/// there are none.
-fn year_span(models: &[Model]) -> (u16, u16) {
-    let first = models.iter().map(|model| model.date.year).min();
-    let last = models.iter().map(|model| model.date.year).max();
-    match (first, last) {
-        (Some(first), Some(last)) => (first, last),
-        _ => (2017, 2025),
-    }
+/// Places labels as [`place_labels`] does, with the same result, but one
+/// label at a time against only the obstacles it could touch, so that a
+/// chart of 100,000 points does not test every label against every point.
+fn place_labels_near(
+    requests: &[LabelRequest],
+    obstacles: &[Rect],
+    bounds: Rect,
+) -> Vec<Option<Placement>> {
+    let config = PlacementConfig::default();
+    // Obstacles by their left edge, to find those in reach by a binary search.
+    let mut by_left: Vec<&Rect> = obstacles.iter().collect();
+    by_left.sort_by(|a, b| a.left.total_cmp(&b.left));
+    let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut nearby: Vec<Rect> = Vec::new();
+    requests
+        .iter()
+        .map(|request| {
+            // Every candidate box (and its leader) lies within this reach of
+            // the anchor, padding included.
+            let (width, height) = request.size;
+            let distance = config.gap + request.anchor_radius + config.far_offset;
+            let margin = config.padding + 1.0;
+            let reach = Rect::new(
+                request.anchor.x - distance - width - margin,
+                request.anchor.y - distance - height - margin,
+                request.anchor.x + distance + width + margin,
+                request.anchor.y + distance + height + margin,
+            );
+            let first = by_left.partition_point(|rect| rect.left < reach.left - widest);
+            nearby.clear();
+            nearby.extend(
+                by_left[first..]
+                    .iter()
+                    .take_while(|rect| rect.left <= reach.right)
+                    .filter(|rect| rect.intersects(&reach))
+                    .map(|rect| **rect),
+            );
+            nearby.extend(placed.iter().filter(|rect| rect.intersects(&reach)));
+            let placement = place_labels(std::slice::from_ref(request), &nearby, bounds, config)
+                .pop()
+                .flatten();
+            if let Some(placement) = placement {
+                placed.push(placement.rect);
+            }
+            placement
+        })
+        .collect()
 }
 
 /// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`

@@ -40,18 +40,29 @@ mod web;
 /// [`models`]: embedded::models
 /// [`stages`]: embedded::stages
 pub mod embedded {
-    use crate::dataset::{Architecture, Date, Modality, Model, Stage};
-    use std::borrow::Cow;
+    use crate::dataset::{decode_binary, Model, Stage};
+    use std::sync::OnceLock;
 
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
+    /// The blob decoded, on first use. Its strings borrow from the blob.
+    fn data() -> &'static (Vec<Model>, Vec<Stage>) {
+        static DATA: OnceLock<(Vec<Model>, Vec<Stage>)> = OnceLock::new();
+        DATA.get_or_init(|| {
+            // build.rs decodes the blob before embedding it, so this cannot fail.
+            decode_binary(BLOB).unwrap_or_else(|| {
+                panic!("the embedded data of {DATA_FILE} is corrupt; rebuild the crate")
+            })
+        })
+    }
+
     /// Every model of the data file, in file order.
     pub fn models() -> &'static [Model] {
-        MODELS
+        &data().0
     }
 
     /// The article's stages, in file order.
     pub fn stages() -> &'static [Stage] {
-        STAGES
+        &data().1
     }
 }

@@ -15,8 +15,8 @@ use plotters::style::{Color as _, FontFamily, FontStyle, RGBAColor};
 use crate::dataset::{Architecture, Model, Stage};
 use crate::geometry::Point;
 use crate::layout::{
-    compute_layout, Anchor, ChartLayout, LayoutConfig, LegendKind, TextItem, TextMeasure, TextRole,
-    EVENT_MARKER_HEIGHT,
+    compute_layout, Anchor, ChartLayout, DrawnPoint, LayoutConfig, LegendKind, TextItem,
+    TextMeasure, TextRole, EVENT_MARKER_HEIGHT,
 };
 use crate::theme::{Color, Theme};
 
@@ -34,6 +34,9 @@ pub struct PaintConfig {
 /// plotters-svg writes `font-size` as the requested size divided by 1.24;
 /// asking for 1.24 times the size gives text of the size that was laid out.
 pub const SVG_FONT_SCALE: f64 = 1.24;
+
+/// From this many points on, points hidden under others are not drawn.
+pub const CULL_FROM_POINTS: usize = 1000;
 
 /// A drawing failure, with the backend's own message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,7 +222,11 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             )?;
         }
 
-        for point in &layout.points {
+        let hidden = self.hidden_points(layout);
+        for (index, point) in layout.points.iter().enumerate() {
+            if hidden.get(index).copied().unwrap_or(false) {
+                continue;
+            }
             self.marker(
                 point.center,
                 point.radius,
@@ -296,6 +303,83 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             self.text(text)?;
         }
         Ok(())
+    }
+
+    /// On a chart of many points, which of them later (opaque) points cover
+    /// entirely: drawing them would change no pixel, and skipping them makes
+    /// 100,000 points cost what the few thousand visible ones do. Points are
+    /// looked at from the top down over a bitmap of the backing pixels that
+    /// the points above fill completely. Empty (nothing hidden) below
+    /// [`CULL_FROM_POINTS`] points or with a translucent colour.
+    fn hidden_points(&self, layout: &ChartLayout) -> Vec<bool> {
+        let opaque = |point: &DrawnPoint| self.theme.region(point.region).alpha >= 1.0;
+        if layout.points.len() < CULL_FROM_POINTS
+            || self.theme.point_outline.alpha < 1.0
+            || !layout.points.iter().all(opaque)
+        {
+            return Vec::new();
+        }
+        let width = (layout.width * self.ratio).ceil().max(1.0) as usize;
+        let height = (layout.height * self.ratio).ceil().max(1.0) as usize;
+        let mut covered = vec![false; width * height];
+        let mut hidden = vec![false; layout.points.len()];
+        for (index, point) in layout.points.iter().enumerate().rev() {
+            let (cx, cy) = self.px(point.center);
+            let (cx, cy) = (f64::from(cx), f64::from(cy));
+            // What the marker can touch (outline and antialiasing included),
+            // and what its fill covers completely, in backing pixels.
+            let (reach, solid, diamond) = match point.architecture {
+                Architecture::MixtureOfExperts => (
+                    // Each corner is rounded on its own: a pixel of slack.
+                    f64::from(self.len(point.radius * 1.3 + 1.6)) + 2.5,
+                    f64::from(self.len(point.radius * 1.3)) - 2.0,
+                    true,
+                ),
+                _ => (
+                    f64::from(self.len(point.radius + 1.2)) + 1.5,
+                    f64::from(self.len(point.radius)) - 1.0,
+                    false,
+                ),
+            };
+            let inside = |x: usize, y: usize, limit: f64| {
+                let (dx, dy) = ((x as f64 + 0.5 - cx).abs(), (y as f64 + 0.5 - cy).abs());
+                if diamond {
+                    dx + dy <= limit
+                } else {
+                    dx * dx + dy * dy <= limit * limit
+                }
+            };
+            let span = |center: f64, limit: f64, size: usize| {
+                let low = (center - limit).floor().max(0.0) as usize;
+                let high = ((center + limit).ceil().max(0.0) as usize).min(size);
+                low..high
+            };
+            let (columns, rows) = (span(cx, reach, width), span(cy, reach, height));
+            let on_canvas = cx - reach >= 0.0
+                && cy - reach >= 0.0
+                && cx + reach <= width as f64
+                && cy + reach <= height as f64;
+            let all_covered = on_canvas
+                && rows.clone().all(|y| {
+                    columns
+                        .clone()
+                        .all(|x| covered[y * width + x] || !inside(x, y, reach))
+                });
+            if all_covered {
+                hidden[index] = true;
+                continue;
+            }
+            if solid > 0.0 {
+                for y in span(cy, solid, height) {
+                    for x in span(cx, solid, width) {
+                        if inside(x, y, solid) {
+                            covered[y * width + x] = true;
+                        }
+                    }
+                }
+            }
+        }
+        hidden
     }
 
     fn overlay(&self, layout: &ChartLayout, overlay: Overlay) -> Result2<Backend::ErrorType> {

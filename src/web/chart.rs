@@ -19,9 +19,9 @@ use super::warn;
 use crate::dataset::Model;
 use crate::embedded::{models, stages};
 use crate::geometry::Point;
-use crate::hit::{targets, Target};
+use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
-use crate::interaction::{Input, Interaction};
+use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
 use crate::options::{ChartOptions, Series, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
@@ -32,6 +32,9 @@ use crate::{export, svg};
 
 /// URL parameters that belong to the page, not the chart.
 pub const PAGE_PARAMETERS: [&str; 1] = ["embed"];
+
+/// The side of the hit-testing grid's cells, in CSS px.
+const GRID_CELL_SIZE: f64 = 16.0;
 
 /// How far (CSS px) a pointer must travel across the plot to count as a
 /// zoom drag rather than a click.
@@ -54,7 +57,9 @@ pub struct ChartState {
     /// The layout of the last draw: where every point is, for hit-testing.
     pub layout: Option<ChartLayout>,
     targets: Vec<Target>,
-    /// CSS size and pixel ratio of the last draw, to skip needless redraws.
+    /// The targets indexed by position: what hover and taps search.
+    grid: TargetGrid,
+    /// Backing size and pixel ratio of the last draw, to skip needless redraws.
     drawn_size: Option<(u32, u32, f64)>,
     pixel_ratio: f64,
     /// Where a pointer went down on the plot, for a zoom drag.
@@ -96,6 +101,7 @@ impl ChartState {
             years,
             layout: None,
             targets: Vec::new(),
+            grid: TargetGrid::default(),
             drawn_size: None,
             pixel_ratio: 1.0,
             drag_start: None,
@@ -127,18 +133,19 @@ impl ChartState {
     pub fn redraw(&mut self, force: bool) -> Result<(), String> {
         let window = web_sys::window().ok_or("no window")?;
         let rect = self.elements.stage.get_bounding_client_rect();
-        let (css_width, css_height) = (rect.width().floor(), rect.height().floor());
+        let (css_width, css_height) = (rect.width(), rect.height());
         if css_width < 1.0 || css_height < 1.0 {
             // Hidden or not laid out yet: draw when the observer reports a size.
             return Ok(());
         }
         let ratio = window.device_pixel_ratio().clamp(0.5, 4.0);
-        let size = (css_width as u32, css_height as u32, ratio);
+        // The backing store is the CSS size times the ratio, rounded once.
+        let backing_width = (css_width * ratio).round() as u32;
+        let backing_height = (css_height * ratio).round() as u32;
+        let size = (backing_width, backing_height, ratio);
         if !force && self.drawn_size == Some(size) {
             return Ok(());
         }
-        let backing_width = (css_width * ratio).round() as u32;
-        let backing_height = (css_height * ratio).round() as u32;
         for canvas in [&self.elements.canvas, &self.elements.overlay] {
             canvas.set_width(backing_width);
             canvas.set_height(backing_height);
@@ -190,6 +197,7 @@ impl ChartState {
             .set_legend(&layout.legend)
             .map_err(|_| "cannot build the legend buttons")?;
         self.targets = targets(&layout, models());
+        self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
         self.drawn_size = Some(size);
         self.interaction = self.interaction.retain(&self.targets);
@@ -201,7 +209,20 @@ impl ChartState {
 
     /// Applies a reader's input; repaints only the overlay and the tooltip.
     pub fn apply(&mut self, input: Input) -> Result<(), JsValue> {
-        let next = self.interaction.apply(input, &self.targets);
+        // A pointer can only land on the target nearest to it within the
+        // widest radius: the grid finds it without allocating, and the state
+        // machine applies its own radius to that one candidate.
+        let nearby;
+        let candidates = match input {
+            Input::PointerMove(at) | Input::Tap { at, .. } => {
+                nearby = self
+                    .grid
+                    .nearest(&self.targets, at, HOVER_RADIUS.max(TOUCH_RADIUS));
+                nearby.as_slice()
+            }
+            _ => &self.targets,
+        };
+        let next = self.interaction.apply(input, candidates);
         if next == self.interaction {
             return Ok(());
         }
@@ -221,12 +242,10 @@ impl ChartState {
 
     /// Draws the highlight and shows the tooltip of the active model.
     fn show_interaction(&mut self) -> Result<(), JsValue> {
-        let active = self.interaction.active.and_then(|index| {
-            self.targets
-                .iter()
-                .find(|target| target.model_index == index)
-                .copied()
-        });
+        let active = self
+            .interaction
+            .active
+            .and_then(|index| self.grid.target_of(&self.targets, index));
         let radius = self
             .layout
             .as_ref()
@@ -587,17 +606,7 @@ fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Result<CanvasRenderingCont
 
 /// The first and last year of the data.
 pub fn data_years(models: &[Model]) -> (u16, u16) {
-    let first = models
-        .iter()
-        .map(|model| model.date.year)
-        .min()
-        .unwrap_or(2017);
-    let last = models
-        .iter()
-        .map(|model| model.date.year)
-        .max()
-        .unwrap_or(first);
-    (first, last)
+    crate::dataset::year_span(models).unwrap_or(crate::layout::DEFAULT_YEARS)
 }
 
 /// Measures text with the chart's own 2D context, in CSS pixels.

@@ -62,6 +62,9 @@ type Shared = Rc<RefCell<ChartState>>;
 /// What an event listener does with the chart and the event.
 type Handler = Box<dyn FnMut(&Shared, Event)>;
 
+/// A chart method for a pointer at a stage position; `true` for a finger.
+type PointerHandler = fn(&mut ChartState, Point, bool) -> Result<(), JsValue>;
+
 /// An event listener this chart added, removed again by `destroy`.
 struct Listener {
     target: EventTarget,
@@ -264,6 +267,23 @@ impl Chart {
     }
 }
 
+/// The size of the module's WebAssembly memory in bytes, for measuring
+/// that use does not make it grow.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            f64::from(
+                memory
+                    .buffer()
+                    .unchecked_into::<js_sys::ArrayBuffer>()
+                    .byte_length(),
+            )
+        })
+        .unwrap_or(0.0)
+}
+
 /// Every embedded model as a plain object (`params` is `null` when
 /// undisclosed; `date` is `YYYY-MM-DD` or `YYYY-MM`).
 #[wasm_bindgen(js_name = models)]
@@ -409,6 +429,17 @@ fn js_error(error: JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
 
+/// Whether a pointer event comes from a finger. Compared as JS values, so
+/// that the pointer path copies no string into Rust for every move.
+fn is_touch(event: &PointerEvent) -> bool {
+    thread_local! {
+        static KEY_AND_TOUCH: (JsValue, JsValue) =
+            (JsValue::from_str("pointerType"), JsValue::from_str("touch"));
+    }
+    KEY_AND_TOUCH
+        .with(|(key, touch)| js_sys::Reflect::get(event, key).is_ok_and(|kind| kind == *touch))
+}
+
 /// The position of a pointer event relative to the chart's stage.
 fn stage_point(state: &ChartState, event: &PointerEvent) -> Point {
     let rect = state.elements.stage.get_bounding_client_rect();
@@ -495,34 +526,27 @@ fn add_listeners(state: &Shared) -> Result<Vec<Listener>, JsValue> {
             });
         }),
     )?;
-    listen(
-        &overlay,
-        "pointermove",
-        Box::new(|state, event| {
-            let Some(event) = event.dyn_ref::<PointerEvent>() else {
-                return;
-            };
-            let touch = event.pointer_type() == "touch";
-            handle(state, |chart| {
-                let at = stage_point(chart, event);
-                chart.pointer_move(at, touch).map_err(js_error)
-            });
-        }),
-    )?;
-    listen(
-        &overlay,
-        "pointerup",
-        Box::new(|state, event| {
-            let Some(event) = event.dyn_ref::<PointerEvent>() else {
-                return;
-            };
-            let touch = event.pointer_type() == "touch";
-            handle(state, |chart| {
-                let at = stage_point(chart, event);
-                chart.pointer_up(at, touch).map_err(js_error)
-            });
-        }),
-    )?;
+    // Moves and releases: where, and whether a finger.
+    let pointer_handlers: [(&'static str, PointerHandler); 2] = [
+        ("pointermove", ChartState::pointer_move),
+        ("pointerup", ChartState::pointer_up),
+    ];
+    for (kind, method) in pointer_handlers {
+        listen(
+            &overlay,
+            kind,
+            Box::new(move |state, event| {
+                let Some(event) = event.dyn_ref::<PointerEvent>() else {
+                    return;
+                };
+                let touch = is_touch(event);
+                handle(state, |chart| {
+                    let at = stage_point(chart, event);
+                    method(chart, at, touch).map_err(js_error)
+                });
+            }),
+        )?;
+    }
     listen(
         &overlay,
         "pointercancel",

@@ -8,7 +8,11 @@ use super::{check, with_browser, BrowserOptions, Page, POLL_INTERVAL};
 
 impl Page {
     /// Polls `script` (which returns a value) until `done` accepts it.
-    async fn poll(&self, script: &str, done: impl Fn(&Value) -> bool) -> Result<Value, String> {
+    pub(crate) async fn poll(
+        &self,
+        script: &str,
+        done: impl Fn(&Value) -> bool,
+    ) -> Result<Value, String> {
         let mut last = Value::Null;
         for _ in 0..100 {
             last = self.evaluate(script).await?;

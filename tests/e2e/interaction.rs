@@ -85,7 +85,7 @@ impl Page {
 
     /// Scrolls the model's point to the middle of the viewport and returns
     /// where it is then, in viewport pixels.
-    async fn point_of(&self, id: &str) -> Result<(f64, f64), String> {
+    pub(crate) async fn point_of(&self, id: &str) -> Result<(f64, f64), String> {
         let found = self
             .evaluate_with(
                 "const figure = document.getElementById('chart');
@@ -104,7 +104,7 @@ impl Page {
         }
     }
 
-    async fn mouse_to(&self, x: f64, y: f64) -> Result<(), String> {
+    pub(crate) async fn mouse_to(&self, x: f64, y: f64) -> Result<(), String> {
         let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
             duration: None,
             x,
@@ -177,7 +177,7 @@ impl Page {
     }
 
     /// The tooltip's text, or `None` while it is hidden.
-    async fn tooltip(&self) -> Result<Option<String>, String> {
+    pub(crate) async fn tooltip(&self) -> Result<Option<String>, String> {
         let found = self
             .evaluate(
                 "const tip = document.querySelector('#chart [role=tooltip]');
@@ -552,6 +552,65 @@ async fn the_language_button_changes_every_text_and_the_url() {
         let legend = page.evaluate("return [...document.querySelectorAll('#chart button[data-series]')].map(b => b.textContent).join('|');").await?;
         if !legend.as_str().unwrap_or_default().contains("United States") {
             failures.push(format!("the legend did not switch to English: {legend}"));
+        }
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
+    let options = BrowserOptions {
+        extra_arguments: &["--js-flags=--expose-gc", "--enable-precise-memory-info"],
+        ..BrowserOptions::default()
+    };
+    with_browser(options, |page| async move {
+        page.open_query("lang=en").await?;
+        // Pointer events straight to the chart's overlay, along a path that
+        // crosses points (tooltip shown) and empty space (tooltip hidden).
+        let measured = page
+            .evaluate_async(
+                "(async () => {
+                     const figure = document.getElementById('chart');
+                     const overlay = figure.querySelector('.ps-overlay');
+                     const stage = figure.querySelector('.ps-stage').getBoundingClientRect();
+                     const points = figure.chart.drawnPoints();
+                     const module = await import(new URL('pkg/param_scale.js', document.baseURI).href);
+                     const move = (count) => {
+                         for (let i = 0; i < count; i++) {
+                             const point = points[i % points.length];
+                             const away = i % 3 === 0 ? 40 : 0;
+                             overlay.dispatchEvent(new PointerEvent('pointermove', {
+                                 clientX: stage.left + point.x + away, clientY: stage.top + point.y + away,
+                                 pointerType: 'mouse', bubbles: true,
+                             }));
+                         }
+                     };
+                     const settle = async () => {
+                         for (let round = 0; round < 5; round++) {
+                             gc();
+                             await new Promise(resolve => setTimeout(resolve, 50));
+                         }
+                         return { heap: performance.memory.usedJSHeapSize, wasm: module.wasmMemoryBytes() };
+                     };
+                     if (typeof gc !== 'function') return done({ error: 'gc() is not exposed' });
+                     move(1000);
+                     const before = await settle();
+                     move(10000);
+                     const after = await settle();
+                     done({ before, after, tooltip: !figure.querySelector('[role=tooltip]').hidden });
+                 })();",
+            )
+            .await?;
+        let number = |path: [&str; 2]| measured[path[0]][path[1]].as_f64().unwrap_or(f64::NAN);
+        let heap_growth = number(["after", "heap"]) - number(["before", "heap"]);
+        let wasm_growth = number(["after", "wasm"]) - number(["before", "wasm"]);
+        let mut failures = Vec::new();
+        if heap_growth.is_nan() || heap_growth >= 1024.0 * 1024.0 {
+            failures.push(format!("the JS heap grew by {heap_growth} bytes over 10,000 moves: {measured}"));
+        }
+        if wasm_growth != 0.0 {
+            failures.push(format!("wasm memory grew by {wasm_growth} bytes over 10,000 moves: {measured}"));
         }
         check(failures)
     })

@@ -33,7 +33,9 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 
 mod embed;
+mod faults;
 mod hardening;
+mod hostile;
 mod interaction;
 
 /// A language the page is offered in, and what the page must show for it.

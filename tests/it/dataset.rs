@@ -50,6 +50,7 @@ fn each_bad_row_is_rejected_with_file_line_and_field() {
         ("gpt-3,GPT-3,GPT-3,OpenAI,OpenAI,US,2020-05-28,1,dense,audio,https://a.org,,", "data/models.csv:2: modality: 'audio' is not one of"),
         ("gpt-3,GPT-3,GPT-3,OpenAI,OpenAI,US,2020-05-28,1,dense,text,http://a.org,,", "data/models.csv:2: source_url: 'http://a.org' is not an https:// address"),
         ("gpt-3,GPT-3,GPT-3,OpenAI,OpenAI,US,2020-05-28,1,dense,text,,,", "data/models.csv:2: source_url: missing"),
+        ("gpt-3,GPT-3,GPT-3,OpenAI,OpenAI,US,2020-05-28,1,dense,text,https://a.org/<script>,,", "data/models.csv:2: source_url: 'https://a.org/<script>' holds characters"),
         ("gpt-3,GPT-3,GPT-3,OpenAI,OpenAI,USA,2020-05-28,1,dense,text,https://a.org,,", "data/models.csv:2: country: 'USA' is not a two-letter"),
         ("GPT 3,GPT-3,GPT-3,OpenAI,OpenAI,US,2020-05-28,1,dense,text,https://a.org,,", "data/models.csv:2: id: 'GPT 3' must be lowercase"),
         ("gpt-3,GPT-3,GPT-3,OpenAI", "data/models.csv:2: csv: expected 13 fields as in the header, found 4"),

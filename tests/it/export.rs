@@ -92,7 +92,7 @@ fn the_table_sorts_by_date_or_size_with_undisclosed_sizes_last() {
 #[test]
 fn the_no_script_table_escapes_every_text() {
     let text = "id,name,name_zh,organization,organization_zh,country,date,params,architecture,modality,source_url,article_claim,note\n\
-        x,<img src=x onerror=alert(1)>,</script>,\"\"\"onmouseover=\"\"\",x,US,2020-01-01,5,dense,text,https://a.org/?q=<b>,,";
+        x,<img src=x onerror=alert(1)>,</script>,\"\"\"onmouseover=\"\"\",x,US,2020-01-01,5,dense,text,https://a.org/?q=%3Cb%3E,,";
     let parsed = parse_models("f.csv", text).expect("valid");
     let html = to_html(&parsed.iter().collect::<Vec<_>>(), Lang::En);
     assert!(

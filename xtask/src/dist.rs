@@ -8,7 +8,10 @@
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
 //!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`.
 //! 3. [`copy_site`] copies `index.html` and `www/`.
-//! 4. [`report_sizes`] prints what was written.
+//! 4. [`crate::fallback::write`] renders the no-script page; [`precompress`] writes `.gz`
+//!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
+//!    clients that accept them (static hosts can do the same).
+//! 5. [`report_sizes`] prints what was written.
 //!
 //! The page refers to everything by relative paths, so the folder works from any sub-path.
 
@@ -35,6 +38,8 @@ const DATA_ENV: &str = "PARAM_SCALE_DATA";
 pub struct DistOptions {
     /// The data CSV to compile in, instead of the library's default.
     pub data: Option<PathBuf>,
+    /// Chart this many synthetic models instead ([`crate::synthetic`]).
+    pub synthetic: Option<usize>,
     /// The output folder, instead of `dist/` at the workspace root.
     pub out: Option<PathBuf>,
 }
@@ -47,7 +52,17 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
             .with_context(|| format!("cannot resolve the output folder {}", out.display()))?,
         None => root.join("dist"),
     };
-    let data = match &options.data {
+    let synthetic = match options.synthetic {
+        Some(count) => {
+            println!("Writing {count} synthetic models");
+            Some(
+                crate::synthetic::write_csv(&root, count)
+                    .context("cannot write the synthetic data under target/synthetic/")?,
+            )
+        }
+        None => None,
+    };
+    let data = match synthetic.as_ref().or(options.data.as_ref()) {
         Some(data) => Some(
             fs::canonicalize(data)
                 .with_context(|| format!("cannot find the data file {}", data.display()))?,
@@ -64,6 +79,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
     copy_site(&root, &out)?;
     let data_file = data.clone().unwrap_or_else(|| root.join("data/models.csv"));
     crate::fallback::write(&data_file, &out)?;
+    precompress(&out)?;
     report_sizes(&out)?;
     Ok(out)
 }
@@ -194,7 +210,7 @@ fn copy_site(root: &Path, out: &Path) -> Result<()> {
     copy_dir_recursive(&root.join("www"), &out.join("www"))
 }
 
-fn copy_dir_recursive(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn copy_dir_recursive(from: &Path, to: &Path) -> Result<()> {
     fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
     let entries = fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?;
     for entry in entries {
@@ -209,6 +225,67 @@ fn copy_dir_recursive(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Files smaller than this are not worth a compressed copy.
+const PRECOMPRESS_MIN_BYTES: u64 = 1024;
+
+/// The extensions of the files that get precompressed copies.
+const PRECOMPRESS_EXTENSIONS: [&str; 6] = ["html", "js", "css", "svg", "wasm", "csv"];
+
+/// Writes `FILE.gz` (gzip -9) and `FILE.br` (brotli 11) beside each text or wasm file of the
+/// site larger than [`PRECOMPRESS_MIN_BYTES`], when the copy is smaller than the file.
+fn precompress(out: &Path) -> Result<()> {
+    for (relative, bytes) in file_sizes(out)? {
+        let extension = relative
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .unwrap_or_default();
+        if bytes < PRECOMPRESS_MIN_BYTES || !PRECOMPRESS_EXTENSIONS.contains(&extension) {
+            continue;
+        }
+        let path = out.join(&relative);
+        let content = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        for (suffix, compressed) in [("gz", gzip(&content)?), ("br", brotli(&content)?)] {
+            if (compressed.len() as u64) < bytes {
+                let copy = path.with_file_name(format!(
+                    "{}.{suffix}",
+                    relative.file_name().unwrap_or_default().to_string_lossy()
+                ));
+                fs::write(&copy, compressed)
+                    .with_context(|| format!("cannot write {}", copy.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `bytes` compressed as gzip at level 9 (what `gzip -9` does).
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+/// Above this size brotli uses quality 9: quality 11 runs at about 1 MB/s.
+const BROTLI_11_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// `bytes` compressed as brotli at quality 11 (9 for files over 2 MB), with a 4 MB window.
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let parameters = brotli::enc::BrotliEncoderParams {
+        quality: if bytes.len() > BROTLI_11_MAX_BYTES {
+            9
+        } else {
+            11
+        },
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut compressed = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &parameters)
+        .context("brotli compression failed")?;
+    Ok(compressed)
 }
 
 /// Every file under `dir` with its size in bytes, as paths relative to `dir`, sorted.

@@ -21,6 +21,10 @@ use param_scale::theme::Theme;
 /// The marker in `index.html` that the no-script content replaces.
 const MARKER: &str = "<!-- param-scale:no-script -->";
 
+/// The most rows the no-script table holds: `index.html` is loaded by every reader, so a data
+/// set of thousands of models (`--synthetic N`) puts only its first rows in it, with a note.
+const TABLE_ROW_LIMIT: usize = 1000;
+
 /// The size of the static SVGs, in CSS pixels.
 const SIZE: (f64, f64) = (960.0, 600.0);
 
@@ -50,9 +54,21 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
             i18n::chart_description(&all, doubling, lang)
         ));
     }
-    let all: Vec<&Model> = models.iter().collect();
+    let all: Vec<&Model> = models.iter().take(TABLE_ROW_LIMIT).collect();
+    let limit_note = if models.len() > TABLE_ROW_LIMIT {
+        format!(
+            "<p>{}</p>\n",
+            escape_html(&format!(
+                "表中只列出前 {TABLE_ROW_LIMIT} 个模型（共 {} 个）· The table lists the first {TABLE_ROW_LIMIT} of {} models.",
+                models.len(),
+                models.len()
+            ))
+        )
+    } else {
+        String::new()
+    };
     let block = format!(
-        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"chart-zh.svg\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"chart-en.svg\" lang=\"en\">{}</a></p>\n{}</div>",
+        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"chart-zh.svg\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"chart-en.svg\" lang=\"en\">{}</a></p>\n{limit_note}{}</div>",
         SIZE.0,
         SIZE.1,
         escape_html(&descriptions[0]),

@@ -9,6 +9,8 @@
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
 //! - [`test`]: formatting, lints, native tests, the site build and the browser tests.
+//! - [`synthetic`]: deterministic synthetic data sets for benchmarks (`--synthetic N`).
+//! - [`bench`]: sizes, first draw, pointer cost and memory in headless Chromium.
 //! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
 //! - [`screenshot`]: the README's screenshots, taken in headless Chromium.
 //! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
@@ -18,6 +20,7 @@
 
 #![allow(clippy::print_stdout)]
 
+mod bench;
 mod browser;
 mod dist;
 mod fallback;
@@ -25,6 +28,7 @@ mod fuzz;
 mod process;
 mod screenshot;
 mod serve;
+mod synthetic;
 mod test;
 mod webdriver;
 
@@ -39,10 +43,16 @@ const USAGE: &str = "\
 Usage: cargo xtask <command>
 
 Commands:
-  dist [--data PATH] [--out DIR]   build the site into DIR (default: dist/)
-  serve [PORT] [--data PATH] [--out DIR]
+  dist [--data PATH | --synthetic N] [--out DIR]
+                                   build the site into DIR (default: dist/); --synthetic N
+                                   charts N deterministic synthetic models instead
+  serve [PORT] [--data PATH | --synthetic N] [--out DIR]
                                    build the site into DIR (default: dist/) and serve it on
                                    127.0.0.1:PORT (default: 8000)
+  bench [--runs N] [--out FILE]    measure sizes, first draw, pointer cost and memory in
+                                   headless Chromium for the real data and 3,000 and 100,000
+                                   synthetic models (median of N runs, default 3); writes
+                                   FILE (default: target/bench.json) and prints a table
   test                             run every check CI runs, browser tests included
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
                                    mode with N cases each (default: 1000000)
@@ -59,6 +69,7 @@ enum Task {
     Dist(DistOptions),
     Serve { port: u16, dist: DistOptions },
     Test,
+    Bench(bench::BenchOptions),
     Fuzz { cases: u64 },
     Screenshot,
     Help,
@@ -87,6 +98,7 @@ fn run(task: Task) -> Result<()> {
             serve::serve_forever(&out, port)
         }
         Task::Test => test::run(),
+        Task::Bench(options) => bench::run(&options),
         Task::Fuzz { cases } => fuzz::run(cases),
         Task::Screenshot => screenshot::run(),
         Task::Help => {
@@ -103,15 +115,9 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
     };
     let mut options = Options::parse(rest)?;
     let task = match command.as_str() {
-        "dist" => Task::Dist(DistOptions {
-            data: options.take("--data"),
-            out: options.take("--out"),
-        }),
+        "dist" => Task::Dist(dist_options(&mut options)?),
         "serve" => {
-            let dist = DistOptions {
-                data: options.take("--data"),
-                out: options.take("--out"),
-            };
+            let dist = dist_options(&mut options)?;
             let port = match options.positional.pop() {
                 Some(port) => port
                     .parse()
@@ -121,6 +127,20 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             Task::Serve { port, dist }
         }
         "test" => Task::Test,
+        "bench" => {
+            let runs = match options.take_text("--runs") {
+                Some(runs) => runs
+                    .parse()
+                    .ok()
+                    .filter(|&runs| runs > 0)
+                    .with_context(|| format!("`--runs {runs}` is not a positive whole number"))?,
+                None => bench::DEFAULT_RUNS,
+            };
+            Task::Bench(bench::BenchOptions {
+                runs,
+                out: options.take("--out"),
+            })
+        }
         "fuzz" => {
             let cases = match options.take_text("--cases") {
                 Some(cases) => cases
@@ -139,6 +159,30 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
     };
     options.ensure_all_used(command)?;
     Ok(task)
+}
+
+/// The options `dist` and `serve` share: `--data PATH` or `--synthetic N`, and `--out DIR`.
+fn dist_options(options: &mut Options) -> Result<DistOptions> {
+    let data = options.take("--data");
+    let synthetic = match options.take_text("--synthetic") {
+        Some(count) => Some(
+            count
+                .replace('_', "")
+                .parse::<usize>()
+                .ok()
+                .filter(|&count| count > 0)
+                .with_context(|| format!("`--synthetic {count}` is not a positive whole number"))?,
+        ),
+        None => None,
+    };
+    if data.is_some() && synthetic.is_some() {
+        bail!("give either `--data` or `--synthetic`, not both");
+    }
+    Ok(DistOptions {
+        data,
+        synthetic,
+        out: options.take("--out"),
+    })
 }
 
 /// The arguments after the command: `--name VALUE` (or `--name=VALUE`) pairs and positionals.
@@ -208,6 +252,7 @@ mod tests {
         let expected = Task::Dist(DistOptions {
             data: Some(PathBuf::from("bad.csv")),
             out: Some(PathBuf::from("/tmp/site")),
+            ..DistOptions::default()
         });
         assert_eq!(
             parse("dist --data bad.csv --out /tmp/site").ok(),
@@ -232,6 +277,7 @@ mod tests {
             dist: DistOptions {
                 data: Some(PathBuf::from("d.csv")),
                 out: Some(PathBuf::from("/tmp/site")),
+                ..DistOptions::default()
             },
         };
         assert_eq!(
@@ -254,6 +300,20 @@ mod tests {
             parse("fuzz --cases=1_000_000").ok(),
             Some(Task::Fuzz { cases: 1_000_000 })
         );
+    }
+
+    #[test]
+    fn dist_and_serve_take_a_synthetic_size_and_bench_a_number_of_runs() {
+        let expected = Task::Dist(DistOptions {
+            synthetic: Some(100_000),
+            ..DistOptions::default()
+        });
+        assert_eq!(parse("dist --synthetic 100_000").ok(), Some(expected));
+        assert!(parse("dist --synthetic 10 --data d.csv").is_err());
+        assert!(parse("serve --synthetic zero").is_err());
+        let bench = Task::Bench(bench::BenchOptions { runs: 5, out: None });
+        assert_eq!(parse("bench --runs 5").ok(), Some(bench));
+        assert!(parse("bench --runs 0").is_err());
     }
 
     #[test]

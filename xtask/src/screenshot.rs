@@ -42,8 +42,8 @@ pub fn run() -> Result<()> {
     let root = workspace_root();
     let site = TempDir::new("site");
     let out = dist::run(&DistOptions {
-        data: None,
         out: Some(site.0.clone()),
+        ..DistOptions::default()
     })?;
     let address = serve::spawn(&out, ("127.0.0.1", 0))
         .context("cannot start the static server on 127.0.0.1")?;

@@ -14,8 +14,14 @@
 //! tests run against this server and fail on any CSP violation — so a static host that
 //! sends the same headers is safe.
 //!
-//! The pure parts — [`parse_request_line`], [`relative_path_from_target`] and
-//! [`content_type_for`] — know nothing about sockets, and are what the unit tests check.
+//! `dist` writes precompressed `.br` and `.gz` copies beside the larger files; when the request's
+//! `Accept-Encoding` allows it, the server sends the copy (brotli first) with its
+//! `Content-Encoding` and `Vary: Accept-Encoding`, as a static host configured for
+//! precompressed files would.
+//!
+//! The pure parts — [`parse_request_line`], [`relative_path_from_target`],
+//! [`content_type_for`] and [`accepted_encodings`] — know nothing about sockets, and are what
+//! the unit tests check.
 
 use std::fmt;
 use std::fs;
@@ -163,6 +169,31 @@ pub fn content_type_for(path: &Path) -> &'static str {
     }
 }
 
+/// The precompressed encodings a request accepts, best first: `br`, then `gzip`.
+///
+/// Reads an `Accept-Encoding` value; an encoding with `q=0` is refused.
+pub fn accepted_encodings(accept_encoding: &str) -> Vec<&'static str> {
+    let accepted = |wanted: &str| {
+        accept_encoding.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|parameter| {
+                let parameter = parameter.trim().replace(' ', "");
+                parameter
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f64>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            name.eq_ignore_ascii_case(wanted) && !refused
+        })
+    };
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .filter(|(name, _)| accepted(name))
+        .map(|(_, extension)| extension)
+        .collect()
+}
+
 /// What the server does with a request target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Resolution {
@@ -262,7 +293,7 @@ impl fmt::Display for Status {
 fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let mut reader = BufReader::new(stream.try_clone()?);
-    let request_line = read_request_head(&mut reader)?;
+    let (request_line, accept_encoding) = read_request_head(&mut reader)?;
     let mut stream = stream;
     let request = match parse_request_line(&request_line) {
         Ok(request) => request,
@@ -276,17 +307,46 @@ fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
     };
     let send_body = request.method == Method::Get;
     match resolve(root, request.target) {
-        Resolution::File(path) => match fs::read(&path) {
-            Ok(body) => write_response(
-                &mut stream,
-                Status::Ok,
-                content_type_for(&path),
-                &[],
-                &body,
-                send_body,
-            ),
-            Err(_) => write_text(&mut stream, Status::NotFound, &[], send_body),
-        },
+        Resolution::File(path) => {
+            // A precompressed copy beside the file, if the client takes its encoding
+            // and the copy is not older than the file (a stale copy is ignored).
+            let modified = |path: &Path| fs::metadata(path).and_then(|meta| meta.modified()).ok();
+            let precompressed =
+                accepted_encodings(&accept_encoding)
+                    .into_iter()
+                    .find_map(|extension| {
+                        let mut name = path.file_name()?.to_os_string();
+                        name.push(format!(".{extension}"));
+                        let copy = path.with_file_name(name);
+                        if modified(&copy)? < modified(&path)? {
+                            return None;
+                        }
+                        let body = fs::read(copy).ok()?;
+                        Some((if extension == "br" { "br" } else { "gzip" }, body))
+                    });
+            let vary = ("Vary", "Accept-Encoding");
+            match precompressed {
+                Some((encoding, body)) => write_response(
+                    &mut stream,
+                    Status::Ok,
+                    content_type_for(&path),
+                    &[("Content-Encoding", encoding), vary],
+                    &body,
+                    send_body,
+                ),
+                None => match fs::read(&path) {
+                    Ok(body) => write_response(
+                        &mut stream,
+                        Status::Ok,
+                        content_type_for(&path),
+                        &[vary],
+                        &body,
+                        send_body,
+                    ),
+                    Err(_) => write_text(&mut stream, Status::NotFound, &[], send_body),
+                },
+            }
+        }
         Resolution::AddTrailingSlash(location) => write_text(
             &mut stream,
             Status::MovedPermanently,
@@ -298,9 +358,11 @@ fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
     }
 }
 
-/// Reads the request line and skips the headers; the server needs nothing from them.
-fn read_request_head(reader: &mut impl BufRead) -> io::Result<String> {
+/// Reads the request line and the `Accept-Encoding` header (empty when absent); the server
+/// needs nothing else from the headers.
+fn read_request_head(reader: &mut impl BufRead) -> io::Result<(String, String)> {
     let mut request_line = String::new();
+    let mut accept_encoding = String::new();
     let mut total = 0;
     let mut line = String::new();
     loop {
@@ -322,7 +384,11 @@ fn read_request_head(reader: &mut impl BufRead) -> io::Result<String> {
                 ));
             }
         } else if line == "\r\n" || line == "\n" {
-            return Ok(request_line);
+            return Ok((request_line, accept_encoding));
+        } else if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_owned();
+            }
         }
     }
 }
@@ -510,6 +576,46 @@ mod tests {
         fn drop(&mut self) {
             let _ = fs::remove_dir_all(&self.0);
         }
+    }
+
+    #[test]
+    fn accepted_encodings_prefer_brotli_and_respect_q_zero() {
+        assert_eq!(accepted_encodings("gzip, deflate, br, zstd"), ["br", "gz"]);
+        assert_eq!(accepted_encodings("gzip"), ["gz"]);
+        assert_eq!(accepted_encodings("br;q=0, gzip;q=0.5"), ["gz"]);
+        assert_eq!(accepted_encodings("GZIP"), ["gz"]);
+        assert!(accepted_encodings("").is_empty());
+        assert!(accepted_encodings("identity").is_empty());
+    }
+
+    #[test]
+    fn a_precompressed_copy_is_sent_when_the_client_accepts_it() {
+        let site = TempSite::new("encoding");
+        fs::write(site.0.join("www/app.js.gz"), "gzipped").expect("write app.js.gz");
+        let address = spawn(&site.0, ("127.0.0.1", 0)).expect("start the server");
+        let gzipped = fetch(
+            address,
+            "GET /www/app.js HTTP/1.1\r\nAccept-Encoding: gzip, br\r\n\r\n",
+        );
+        assert!(gzipped.contains("Content-Encoding: gzip\r\n"), "{gzipped}");
+        assert!(gzipped.contains("Vary: Accept-Encoding\r\n"), "{gzipped}");
+        assert!(
+            gzipped.contains("Content-Type: text/javascript; charset=utf-8\r\n"),
+            "{gzipped}"
+        );
+        assert!(gzipped.ends_with("\r\n\r\ngzipped"), "{gzipped}");
+        let plain = fetch(address, "GET /www/app.js HTTP/1.1\r\n\r\n");
+        assert!(!plain.contains("Content-Encoding"), "{plain}");
+        assert!(plain.ends_with("\r\n\r\nexport {};"), "{plain}");
+        // A file changed after its copy was made is sent as it is now.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(site.0.join("www/app.js"), "export {}; // new").expect("rewrite app.js");
+        let fresh = fetch(
+            address,
+            "GET /www/app.js HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n",
+        );
+        assert!(!fresh.contains("Content-Encoding"), "{fresh}");
+        assert!(fresh.ends_with("// new"), "{fresh}");
     }
 
     #[test]

@@ -30,6 +30,12 @@ struct Step {
 struct Session {
     site_dir: Option<PathBuf>,
     site_url: Option<String>,
+    /// The site built from `tests/fixtures/hostile.csv`, and where it is served.
+    hostile_site_dir: Option<PathBuf>,
+    hostile_site_url: Option<String>,
+    /// Copies of the site with a corrupt and a missing `.wasm`, and their address.
+    broken_site_dir: Option<PathBuf>,
+    broken_site_url: Option<String>,
     chromium: Option<PathBuf>,
     chromedriver: Option<PathBuf>,
     driver: Option<ChromeDriver>,
@@ -144,9 +150,38 @@ fn run_native_tests(_: &mut Session) -> Result<()> {
     process::run(process::cargo().args(["test", "--workspace"]))
 }
 
+/// Builds the site from the hostile test data first, then the real site
+/// (so `dist/` is left holding the real one).
 fn build_site(session: &mut Session) -> Result<()> {
-    session.site_dir = Some(dist::run(&DistOptions::default())?);
+    let root = workspace_root();
+    session.hostile_site_dir = Some(dist::run(&DistOptions {
+        data: Some(root.join("tests/fixtures/hostile.csv")),
+        out: Some(root.join("target/hostile-site")),
+        ..DistOptions::default()
+    })?);
+    let site = dist::run(&DistOptions::default())?;
+    session.broken_site_dir = Some(make_broken_copies(&site, &root.join("target/broken-site"))?);
+    session.site_dir = Some(site);
     Ok(())
+}
+
+/// Copies the site twice under `out`: `corrupt/` with garbage for its
+/// WebAssembly module and `missing/` without one.
+fn make_broken_copies(site: &std::path::Path, out: &std::path::Path) -> Result<PathBuf> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("cannot clear {}", out.display()))?;
+    }
+    for variant in ["corrupt", "missing"] {
+        dist::copy_dir_recursive(site, &out.join(variant))?;
+    }
+    let wasm = std::path::Path::new("pkg").join("param_scale_bg.wasm");
+    std::fs::write(
+        out.join("corrupt").join(&wasm),
+        b"\0asm this is not a module",
+    )
+    .context("cannot write the corrupt module")?;
+    std::fs::remove_file(out.join("missing").join(&wasm)).context("cannot remove the module")?;
+    Ok(out.to_path_buf())
 }
 
 fn set_up_browser(session: &mut Session) -> Result<()> {
@@ -166,6 +201,20 @@ fn start_services(session: &mut Session) -> Result<()> {
     let site_url = format!("http://{address}/");
     println!("Serving {} at {site_url}", site.display());
     session.site_url = Some(site_url);
+    let hostile = session
+        .hostile_site_dir
+        .as_deref()
+        .context("the hostile-data site was not built")?;
+    let address = serve::spawn(hostile, ("127.0.0.1", 0))
+        .context("cannot start the static server for the hostile-data site")?;
+    session.hostile_site_url = Some(format!("http://{address}/"));
+    let broken = session
+        .broken_site_dir
+        .as_deref()
+        .context("the broken-module sites were not made")?;
+    let address = serve::spawn(broken, ("127.0.0.1", 0))
+        .context("cannot start the static server for the broken-module sites")?;
+    session.broken_site_url = Some(format!("http://{address}/"));
 
     let chromedriver = session
         .chromedriver
@@ -196,6 +245,12 @@ fn run_browser_tests(session: &mut Session) -> Result<()> {
         .args(["test", "--package", "param-scale", "--test", "e2e"])
         .env("PARAM_SCALE_URL", site_url)
         .env("WEBDRIVER_URL", driver.url());
+    if let Some(hostile_url) = &session.hostile_site_url {
+        command.env("PARAM_SCALE_HOSTILE_URL", hostile_url);
+    }
+    if let Some(broken_url) = &session.broken_site_url {
+        command.env("PARAM_SCALE_BROKEN_URL", broken_url);
+    }
     if let Some(chromium) = &session.chromium {
         command.env("PARAM_SCALE_CHROMIUM", chromium);
     }

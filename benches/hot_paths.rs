@@ -1,0 +1,133 @@
+//! Native benchmarks of the chart's hot paths (`cargo bench --bench hot_paths`):
+//! one full render to SVG, the nearest-point query (scan and grid) and the
+//! layout with its label placement, for the real data and for synthetic
+//! data sets made by the same generator as `cargo xtask dist --synthetic N`.
+//! The browser figures come from `cargo xtask bench`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::run();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../xtask/src/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+
+    use criterion::{BenchmarkId, Criterion};
+    use param_scale::dataset::{parse_models, Model, Stage};
+    use param_scale::embedded::{models, stages};
+    use param_scale::geometry::Point;
+    use param_scale::hit::{nearest, targets, TargetGrid};
+    use param_scale::i18n::Lang;
+    use param_scale::layout::{compute_layout, EstimatedText, LayoutConfig, View};
+    use param_scale::svg::render_svg;
+    use param_scale::theme::Theme;
+
+    const SIZE: (f64, f64) = (960.0, 600.0);
+
+    fn config() -> LayoutConfig {
+        LayoutConfig {
+            width: SIZE.0,
+            height: SIZE.1,
+            lang: Lang::En,
+            view: View::default(),
+        }
+    }
+
+    /// The data sets: the real one and synthetic ones of 3,000 and 100,000 models.
+    fn data_sets() -> Vec<(String, Vec<Model>)> {
+        let mut sets = vec![("real".to_owned(), models().to_vec())];
+        for count in [3_000, 100_000] {
+            let text = super::synthetic::csv(count);
+            match parse_models("synthetic.csv", &text) {
+                Ok(models) => sets.push((count.to_string(), models)),
+                Err(errors) => panic!("synthetic data is invalid: {}", errors[0]),
+            }
+        }
+        sets
+    }
+
+    pub fn run() {
+        let mut criterion = Criterion::default().sample_size(10).configure_from_args();
+        let sets = data_sets();
+        let stages: &[Stage] = stages();
+
+        let mut group = criterion.benchmark_group("render_svg");
+        for (name, models) in &sets {
+            group.bench_with_input(
+                BenchmarkId::from_parameter(name),
+                models,
+                |bench, models| {
+                    bench.iter(|| {
+                        render_svg(
+                            black_box(models),
+                            stages,
+                            config(),
+                            &Theme::light(),
+                            &EstimatedText,
+                        )
+                    })
+                },
+            );
+        }
+        group.finish();
+
+        let mut group = criterion.benchmark_group("layout_and_labels");
+        for (name, models) in &sets {
+            group.bench_with_input(
+                BenchmarkId::from_parameter(name),
+                models,
+                |bench, models| {
+                    bench.iter(|| {
+                        compute_layout(black_box(models), stages, config(), &EstimatedText)
+                    })
+                },
+            );
+        }
+        group.finish();
+
+        let mut group = criterion.benchmark_group("nearest_point_300_queries");
+        for (name, models) in &sets {
+            let layout = compute_layout(models, stages, config(), &EstimatedText);
+            let targets = targets(&layout, models);
+            let grid = TargetGrid::new(&targets, 16.0);
+            let plot = layout.plot;
+            let queries: Vec<Point> = (0..300)
+                .map(|index| {
+                    let t = f64::from(index) / 300.0;
+                    Point::new(
+                        plot.left + plot.width() * t,
+                        plot.top + plot.height() * (0.5 + 0.4 * (t * 37.0).sin()),
+                    )
+                })
+                .collect();
+            group.bench_function(BenchmarkId::new("scan", name), |bench| {
+                bench.iter(|| {
+                    for at in &queries {
+                        black_box(nearest(&targets, *at, 32.0));
+                    }
+                })
+            });
+            group.bench_function(BenchmarkId::new("grid", name), |bench| {
+                bench.iter(|| {
+                    for at in &queries {
+                        black_box(grid.nearest(&targets, *at, 32.0));
+                    }
+                })
+            });
+            group.bench_function(BenchmarkId::new("build_grid", name), |bench| {
+                bench.iter(|| TargetGrid::new(black_box(&targets), 16.0))
+            });
+        }
+        group.finish();
+        criterion.final_summary();
+    }
+}
