@@ -255,10 +255,12 @@ impl ChartState {
         self.paint_overlay()?;
         match active {
             Some(target) => {
+                // Place first, then fill: reading the stage's position before
+                // any change to the page forces no layout.
+                self.elements.position_tooltip(target.at.x, target.at.y)?;
                 let content = tooltip_content(&models()[target.model_index], self.lang);
                 self.elements
                     .show_tooltip(&content, self.interaction.pinned)?;
-                self.elements.position_tooltip(target.at.x, target.at.y)?;
             }
             None => self.elements.hide_tooltip(),
         }

@@ -18,6 +18,52 @@ use crate::options::YearRange;
 use crate::table::{self, Sort, SortKey, TableRow};
 use crate::tooltip::TooltipContent;
 
+/// The tooltip's widest size (its CSS `max-width`) and a height that holds
+/// its usual rows, for choosing sides without measuring it.
+const TOOLTIP_MAX_WIDTH: f64 = 300.0;
+const TOOLTIP_TALL: f64 = 170.0;
+
+/// The tooltip's parts, filled with text on each show.
+pub struct TooltipParts {
+    title: Element,
+    rows: Vec<(Element, Element)>,
+    claim: HtmlElement,
+    note: HtmlElement,
+    link: Element,
+}
+
+impl TooltipParts {
+    fn create(document: &Document, tooltip: &HtmlElement) -> Result<TooltipParts, JsValue> {
+        let title: Element = create(document, "p", "ps-tooltip-title")?;
+        let list: Element = create(document, "dl", "ps-tooltip-rows")?;
+        let mut rows = Vec::new();
+        for _ in 0..4 {
+            let term: Element = create(document, "dt", "")?;
+            let definition: Element = create(document, "dd", "")?;
+            list.append_child(&term)?;
+            list.append_child(&definition)?;
+            rows.push((term, definition));
+        }
+        let claim: HtmlElement = create(document, "p", "ps-tooltip-claim")?;
+        let note: HtmlElement = create(document, "p", "ps-tooltip-note")?;
+        let source: Element = create(document, "p", "ps-tooltip-source")?;
+        let link: Element = create(document, "a", "")?;
+        link.set_attribute("target", "_blank")?;
+        link.set_attribute("rel", "noopener noreferrer")?;
+        source.append_child(&link)?;
+        for part in [&title, &list, claim.as_ref(), note.as_ref(), &source] {
+            tooltip.append_child(part)?;
+        }
+        Ok(TooltipParts {
+            title,
+            rows,
+            claim,
+            note,
+            link,
+        })
+    }
+}
+
 /// The elements a chart is made of, created once.
 pub struct Elements {
     pub document: Document,
@@ -45,6 +91,7 @@ pub struct Elements {
     pub overlay: HtmlCanvasElement,
     pub legend: Element,
     pub tooltip: HtmlElement,
+    tooltip_parts: TooltipParts,
     pub help: Element,
     pub live: Element,
 }
@@ -157,6 +204,7 @@ impl Elements {
         tooltip.set_attribute("role", "tooltip")?;
         tooltip.set_id(&format!("ps-tooltip-{id}"));
         tooltip.set_hidden(true);
+        let tooltip_parts = TooltipParts::create(&document, &tooltip)?;
         stage.append_child(&canvas)?;
         stage.append_child(&overlay)?;
         stage.append_child(&legend)?;
@@ -261,6 +309,7 @@ impl Elements {
             overlay,
             legend,
             tooltip,
+            tooltip_parts,
             help,
             live,
         })
@@ -343,51 +392,33 @@ impl Elements {
         Ok(())
     }
 
-    /// Fills the tooltip with `content` (as text only) and shows it.
+    /// Fills the tooltip with `content` (as text only) and shows it. The
+    /// tooltip's elements are made once; only their texts change, so hover
+    /// allocates no DOM.
     pub fn show_tooltip(&self, content: &TooltipContent, pinned: bool) -> Result<(), JsValue> {
-        let tooltip = &self.tooltip;
-        tooltip.set_text_content(None);
-        let title: Element = create(&self.document, "p", "ps-tooltip-title")?;
-        title.set_text_content(Some(&content.title));
-        tooltip.append_child(&title)?;
-        let rows: Element = create(&self.document, "dl", "ps-tooltip-rows")?;
-        for (label, value) in &content.rows {
-            let term: Element = create(&self.document, "dt", "")?;
+        let parts = &self.tooltip_parts;
+        parts.title.set_text_content(Some(&content.title));
+        for ((label, value), (term, definition)) in content.rows.iter().zip(&parts.rows) {
             term.set_text_content(Some(label));
-            let definition: Element = create(&self.document, "dd", "")?;
             definition.set_text_content(Some(value));
-            rows.append_child(&term)?;
-            rows.append_child(&definition)?;
         }
-        tooltip.append_child(&rows)?;
-        for (text, class) in [
-            (&content.article_claim, "ps-tooltip-claim"),
-            (&content.note, "ps-tooltip-note"),
+        for (text, element) in [
+            (&content.article_claim, &parts.claim),
+            (&content.note, &parts.note),
         ] {
-            if let Some(text) = text {
-                let paragraph: Element = create(&self.document, "p", class)?;
-                paragraph.set_text_content(Some(text));
-                tooltip.append_child(&paragraph)?;
-            }
+            element.set_text_content(text.as_deref());
+            element.set_hidden(text.is_none());
         }
-        let source: Element = create(&self.document, "p", "ps-tooltip-source")?;
-        let link: Element = create(&self.document, "a", "")?;
-        link.set_attribute("href", &content.source_url)?;
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
-        let host = content
-            .source_url
-            .trim_start_matches("https://")
-            .split('/')
-            .next()
-            .unwrap_or_default();
-        link.set_text_content(Some(&format!("{} · {host}", content.source_label)));
-        source.append_child(&link)?;
-        tooltip.append_child(&source)?;
-        tooltip
+        parts.link.set_attribute("href", &content.source_url)?;
+        parts.link.set_text_content(Some(&format!(
+            "{} · {}",
+            content.source_label,
+            table::host_of(&content.source_url)
+        )));
+        self.tooltip
             .class_list()
             .toggle_with_force("ps-pinned", pinned)?;
-        tooltip.set_hidden(false);
+        self.tooltip.set_hidden(false);
         Ok(())
     }
 
@@ -395,34 +426,40 @@ impl Elements {
         self.tooltip.set_hidden(true);
     }
 
-    /// Places the tooltip beside a point at (`x`, `y`) CSS px in the stage,
-    /// flipping to the other side where it would leave the viewport.
+    /// Places the tooltip beside a point at (`x`, `y`) CSS px in the stage:
+    /// right of it and above, flipping left or below where it would leave
+    /// the viewport. It measures nothing but the stage, so it forces no
+    /// layout of the tooltip; flips use the tooltip's largest size.
     pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let viewport_width = window.inner_width()?.as_f64().unwrap_or(1000.0);
-        let viewport_height = window.inner_height()?.as_f64().unwrap_or(800.0);
         let stage = self.stage.get_bounding_client_rect();
-        let width = f64::from(self.tooltip.offset_width());
-        let height = f64::from(self.tooltip.offset_height());
-        let gap = 14.0;
-        let margin = 6.0;
-        // Right of the point, unless that leaves the viewport; then left.
-        let mut left = x + gap;
-        if stage.left() + left + width > viewport_width - margin {
-            left = x - gap - width;
-        }
-        left = left
-            .max(margin - stage.left())
-            .min(viewport_width - margin - stage.left() - width);
-        // Above the point, unless that leaves the viewport; then below.
-        let mut top = y - gap - height;
-        if stage.top() + top < margin {
-            top = y + gap;
-        }
-        top = top.min(viewport_height - margin - stage.top() - height);
+        let (gap, margin) = (14.0, 6.0);
+        // The CSS max-width, and a height that holds the usual rows.
+        let width = TOOLTIP_MAX_WIDTH.min(0.8 * viewport_width);
+        // Anchored by its left edge, or (flipped) by its right edge, so that
+        // its width is never squeezed by the stage's edge.
+        let (left, right) = if stage.left() + x + gap + width <= viewport_width - margin {
+            (format!("{:.0}px", x + gap), "auto".to_owned())
+        } else if stage.left() + x - gap - width >= margin {
+            (
+                "auto".to_owned(),
+                format!("{:.0}px", stage.width() - (x - gap)),
+            )
+        } else {
+            let centred = (viewport_width - width) / 2.0 - stage.left();
+            (format!("{centred:.0}px"), "auto".to_owned())
+        };
+        let (top, shift_y) = if stage.top() + y - gap - TOOLTIP_TALL >= margin {
+            (y - gap, "-100%")
+        } else {
+            (y + gap, "0")
+        };
         let style = self.tooltip.style();
-        style.set_property("left", &format!("{left:.0}px"))?;
+        style.set_property("left", &left)?;
+        style.set_property("right", &right)?;
         style.set_property("top", &format!("{top:.0}px"))?;
+        style.set_property("transform", &format!("translateY({shift_y})"))?;
         Ok(())
     }
 
