@@ -30,7 +30,7 @@ async fn a_host_page_with_two_iframe_and_two_script_embeds_sizes_and_renders_all
 {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         // Turn the page into a host article: two iframes, two inline charts, one embed.js.
         page.evaluate(
             "document.body.replaceChildren();
@@ -151,7 +151,7 @@ async fn a_host_page_with_two_iframe_and_two_script_embeds_sizes_and_renders_all
 async fn png_and_svg_exports_are_valid_files_and_the_svg_has_real_title_text() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=zh").await?;
+        page.open_with_query("lang=zh").await?;
         let svg = page
             .evaluate(
                 "const svg = document.getElementById('chart').chart.exportSvg();
@@ -203,13 +203,7 @@ async fn png_and_svg_exports_are_valid_files_and_the_svg_has_real_title_text() {
                 .map_err(|error| error.to_string())?;
             button.click().await.map_err(|error| error.to_string())?;
         }
-        let errors: Vec<String> = page
-            .console_messages()
-            .await?
-            .into_iter()
-            .filter(|message| message.level == "SEVERE")
-            .map(|message| message.text)
-            .collect();
+        let errors = page.console_errors().await?;
         if !errors.is_empty() {
             failures.push(format!("downloading caused errors: {errors:?}"));
         }
@@ -222,7 +216,7 @@ async fn png_and_svg_exports_are_valid_files_and_the_svg_has_real_title_text() {
 async fn the_data_table_has_one_row_per_model_sorts_by_date_or_size_and_links_sources() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         let n_models = page.evaluate("return document.getElementById('chart').chart.drawnPoints().length;").await?;
         let button = page.client.find(Locator::Css("#chart .ps-table-toggle")).await.map_err(|error| error.to_string())?;
         button.click().await.map_err(|error| error.to_string())?;
@@ -268,7 +262,7 @@ async fn the_data_table_has_one_row_per_model_sorts_by_date_or_size_and_links_so
 async fn the_embed_button_offers_snippets_for_the_current_view() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en&from=2018&hide=moe").await?;
+        page.open_with_query("lang=en&from=2018&hide=moe").await?;
         let button = page.client.find(Locator::Css("#chart .ps-embed-toggle")).await.map_err(|error| error.to_string())?;
         button.click().await.map_err(|error| error.to_string())?;
         let snippets = page
@@ -299,7 +293,8 @@ async fn the_dark_theme_colours_the_chart_and_the_page() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
         for (theme, dark) in [("dark", true), ("light", false)] {
-            page.open_query(&format!("lang=en&theme={theme}")).await?;
+            page.open_with_query(&format!("lang=en&theme={theme}"))
+                .await?;
             let colours = page
                 .evaluate(
                     "const canvas = document.querySelector('#chart canvas');
@@ -332,7 +327,7 @@ async fn every_control_and_the_chart_have_an_accessible_name() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
         for lang in ["zh", "en"] {
-            page.open_query(&format!("lang={lang}")).await?;
+            page.open_with_query(&format!("lang={lang}")).await?;
             let unnamed = page
                 .evaluate(
                     "const figure = document.getElementById('chart');

@@ -16,14 +16,7 @@ fn hostile_url() -> Result<String, String> {
 
 impl Page {
     async fn open_hostile(&self, query: &str) -> Result<(), String> {
-        let url = format!("{}index.html?{query}", hostile_url()?);
-        self.client
-            .goto(&url)
-            .await
-            .map_err(|error| format!("cannot open {url}: {error}"))?;
-        self.wait_until_drawn()
-            .await
-            .map_err(|problem| format!("{url}: {problem}"))?;
+        self.open_on(&hostile_url()?, query).await?;
         // From here on, any alert() from injected markup is caught.
         self.evaluate(
             "window.__alerts = 0; window.alert = () => { window.__alerts += 1; }; return true;",
@@ -117,13 +110,7 @@ async fn hostile_names_show_as_plain_text_in_tooltip_table_and_exports_and_no_sc
             if injected != json!({ "injected": 0, "alerts": 0 }) {
                 failures.push(format!("{lang}: markup from the data became elements or ran: {injected}"));
             }
-            let errors: Vec<String> = page
-                .console_messages()
-                .await?
-                .into_iter()
-                .filter(|message| message.level == "SEVERE")
-                .map(|message| message.text)
-                .collect();
+            let errors = page.console_errors().await?;
             if !errors.is_empty() {
                 failures.push(format!("{lang}: console errors: {errors:?}"));
             }

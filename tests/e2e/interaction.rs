@@ -47,18 +47,6 @@ const NAMED_MODELS: [Expected; 5] = [
 const CANVAS: &str = "#chart canvas.chart-canvas";
 
 impl Page {
-    /// Opens `index.html` with `query` (without `?`) and waits for the draw.
-    pub(crate) async fn open_query(&self, query: &str) -> Result<(), String> {
-        let url = format!("{}index.html?{query}", self.site_url);
-        self.client
-            .goto(&url)
-            .await
-            .map_err(|error| format!("cannot open {url}: {error}"))?;
-        self.wait_until_drawn()
-            .await
-            .map_err(|problem| format!("{url}: {problem}"))
-    }
-
     /// Where the page says each visible model was drawn, in viewport pixels.
     pub(crate) async fn drawn_points(&self) -> Result<Vec<(String, f64, f64)>, String> {
         let found = self
@@ -230,7 +218,7 @@ async fn hovering_named_models_shows_each_ones_name_and_count_in_both_languages(
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
         for lang in ["zh", "en"] {
-            page.open_query(&format!("lang={lang}")).await?;
+            page.open_with_query(&format!("lang={lang}")).await?;
             for expected in &NAMED_MODELS {
                 let (x, y) = page.point_of(expected.id).await?;
                 page.mouse_to(x, y).await?;
@@ -268,7 +256,7 @@ async fn hovering_named_models_shows_each_ones_name_and_count_in_both_languages(
 async fn a_tap_pins_the_tooltip_with_a_working_source_link_and_a_tap_elsewhere_lets_go() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         let (x, y) = page.point_of("gpt-3").await?;
         page.tap(x, y).await?;
         let shown = page
@@ -316,7 +304,7 @@ async fn a_tap_pins_the_tooltip_with_a_working_source_link_and_a_tap_elsewhere_l
 async fn a_keyboard_walk_visits_every_visible_model_and_announces_it() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         let ids: Vec<String> = page.drawn_points().await?.into_iter().map(|(id, _, _)| id).collect();
         let mut announced = Vec::new();
         for _ in 0..ids.len() {
@@ -358,7 +346,7 @@ async fn a_keyboard_walk_visits_every_visible_model_and_announces_it() {
 async fn a_legend_toggle_removes_its_models_from_the_chart_and_from_hover() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         let (x, y) = page.point_of("pangu-alpha").await?;
         let button = page
             .client
@@ -416,7 +404,7 @@ async fn a_legend_toggle_removes_its_models_from_the_chart_and_from_hover() {
 async fn a_url_with_state_restores_the_same_view() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en&hide=cn&from=2018&to=2022&focus=gpt-3&embed=1")
+        page.open_with_query("lang=en&hide=cn&from=2018&to=2022&focus=gpt-3&embed=1")
             .await?;
         let state = page.state().await?;
         let expectations = [
@@ -464,7 +452,7 @@ async fn a_url_with_state_restores_the_same_view() {
             }
         }
         // Malformed parameters are ignored with a warning, not an error.
-        page.open_query("lang=xx&hide=mars&from=soon&focus=%3Cscript%3E&bogus=1")
+        page.open_with_query("lang=xx&hide=mars&from=soon&focus=%3Cscript%3E&bogus=1")
             .await?;
         let console = page.console_messages().await?;
         let warnings = console
@@ -488,7 +476,7 @@ async fn a_url_with_state_restores_the_same_view() {
 async fn dragging_across_the_plot_zooms_to_a_period_and_show_all_resets() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         // From the Transformer (mid-2017) to GPT-2 (early 2019), at the plot's middle height.
         let (start_x, _) = page.point_of("transformer").await?;
         let (end_x, _) = page.point_of("gpt-2").await?;
@@ -529,7 +517,7 @@ async fn dragging_across_the_plot_zooms_to_a_period_and_show_all_resets() {
 async fn the_language_button_changes_every_text_and_the_url() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
-        page.open_query("lang=zh&focus=gpt-3").await?;
+        page.open_with_query("lang=zh&focus=gpt-3").await?;
         let before = page.state().await?;
         let button = page.client.find(Locator::Css("#chart .ps-lang")).await.map_err(|error| error.to_string())?;
         if button.text().await.unwrap_or_default() != "English" {
@@ -565,7 +553,7 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
         ..BrowserOptions::default()
     };
     with_browser(options, |page| async move {
-        page.open_query("lang=en").await?;
+        page.open_with_query("lang=en").await?;
         // Pointer events straight to the chart's overlay, along a path that
         // crosses points (tooltip shown) and empty space (tooltip hidden).
         let measured = page

@@ -527,7 +527,12 @@ impl Page {
     /// Opens the page with a query string of its own (`lang=en&theme=light`) and waits for
     /// the chart's first draw.
     async fn open_with_query(&self, query: &str) -> Result<(), String> {
-        let url = format!("{}index.html?{query}", self.site_url);
+        self.open_on(&self.site_url, query).await
+    }
+
+    /// Opens `index.html?{query}` on the site at `base` and waits for the draw.
+    async fn open_on(&self, base: &str, query: &str) -> Result<(), String> {
+        let url = format!("{base}index.html?{query}");
         self.client
             .goto(&url)
             .await
