@@ -35,7 +35,7 @@ use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
 use crate::process::workspace_root;
 use crate::serve;
-use crate::webdriver::{http_request, HttpMethod};
+use crate::webdriver::{command, headless_capabilities, HttpMethod};
 
 /// How many times each page is measured when `--runs` is not given.
 pub const DEFAULT_RUNS: usize = 3;
@@ -50,8 +50,6 @@ const VIEWPORT: (u32, u32) = (1000, 700);
 
 /// How long the chart may take to draw.
 const DRAW_TIMEOUT: Duration = Duration::from_secs(60);
-/// How long one WebDriver command may take.
-const COMMAND_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What `bench` was asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -703,26 +701,12 @@ fn bench_profile_dir() -> PathBuf {
     ))
 }
 
-/// Headless Chromium without a GPU, at a pixel ratio of 1, nothing in the background.
+/// Headless Chromium without a GPU or extensions, loading pages fully.
 fn capabilities(chromium: &Path, profile: &Path) -> Value {
-    let arguments = [
-        "--headless=new".to_owned(),
-        "--no-sandbox".to_owned(),
-        "--disable-gpu".to_owned(),
-        "--disable-dev-shm-usage".to_owned(),
-        "--disable-background-networking".to_owned(),
-        "--disable-component-update".to_owned(),
-        "--disable-sync".to_owned(),
-        "--disable-extensions".to_owned(),
-        "--no-first-run".to_owned(),
-        "--force-device-scale-factor=1".to_owned(),
-        format!("--user-data-dir={}", profile.display()),
-        format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1),
-    ];
-    json!({
-        "goog:chromeOptions": { "args": arguments, "binary": chromium.display().to_string() },
-        "pageLoadStrategy": "normal",
-    })
+    let mut capabilities =
+        headless_capabilities(chromium, profile, VIEWPORT, &["--disable-extensions"]);
+    capabilities["pageLoadStrategy"] = json!("normal");
+    capabilities
 }
 
 /// A WebDriver session that can also send DevTools commands; ended when dropped.
@@ -738,7 +722,7 @@ impl Browser {
             .map(|rest| rest.trim_end_matches('/').to_owned())
             .with_context(|| format!("the WebDriver URL must be http://, not {driver_url}"))?;
         let body = json!({ "capabilities": { "alwaysMatch": capabilities } });
-        let value = send(&authority, HttpMethod::Post, "/session", Some(&body))
+        let value = command(&authority, HttpMethod::Post, "/session", Some(&body))
             .context("cannot start a browser session")?;
         let id = value["sessionId"]
             .as_str()
@@ -749,7 +733,7 @@ impl Browser {
 
     fn post(&self, path: &str, body: &Value) -> Result<Value> {
         let path = format!("/session/{}{path}", self.id);
-        send(&self.authority, HttpMethod::Post, &path, Some(body))
+        command(&self.authority, HttpMethod::Post, &path, Some(body))
     }
 
     fn navigate(&self, url: &str) -> Result<()> {
@@ -779,32 +763,8 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         let path = format!("/session/{}", self.id);
-        let _ = send(&self.authority, HttpMethod::Delete, &path, None);
+        let _ = command(&self.authority, HttpMethod::Delete, &path, None);
     }
-}
-
-/// Sends one WebDriver command and returns the `value` of its answer, or its error.
-fn send(authority: &str, method: HttpMethod, path: &str, body: Option<&Value>) -> Result<Value> {
-    let body = body.map(Value::to_string);
-    let response = http_request(authority, method, path, body.as_deref(), COMMAND_TIMEOUT)
-        .with_context(|| format!("http://{authority}{path} failed"))?;
-    let answer: Value = serde_json::from_slice(&response.body).with_context(|| {
-        format!(
-            "{path}: the answer is not JSON: {}",
-            String::from_utf8_lossy(&response.body)
-        )
-    })?;
-    let value = answer["value"].clone();
-    if response.status != 200 {
-        let error = value["error"].as_str().unwrap_or("unknown error");
-        let message = value["message"].as_str().unwrap_or_default();
-        bail!(
-            "{path}: WebDriver error ({}): {error}: {}",
-            response.status,
-            message.lines().next().unwrap_or_default()
-        );
-    }
-    Ok(value)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
 use crate::process::workspace_root;
 use crate::serve;
-use crate::webdriver::Session;
+use crate::webdriver::{headless_capabilities, Session};
 
 /// The viewport of every screenshot, in CSS pixels (and, at a pixel ratio of 1, in pixels).
 pub const VIEWPORT: (u32, u32) = (1000, 640);
@@ -102,26 +102,12 @@ fn take(driver: &ChromeDriver, chromium: &Path, url: &str) -> Result<Vec<u8>> {
     Ok(png)
 }
 
-/// Headless Chromium at a pixel ratio of 1, with nothing running in the background.
+/// Headless Chromium without scrollbars, with the console logged.
 fn capabilities(chromium: &Path, profile: &Path) -> Value {
-    let arguments = [
-        "--headless=new".to_owned(),
-        "--no-sandbox".to_owned(),
-        "--disable-gpu".to_owned(),
-        "--disable-dev-shm-usage".to_owned(),
-        "--disable-background-networking".to_owned(),
-        "--disable-component-update".to_owned(),
-        "--disable-sync".to_owned(),
-        "--no-first-run".to_owned(),
-        "--hide-scrollbars".to_owned(),
-        "--force-device-scale-factor=1".to_owned(),
-        format!("--user-data-dir={}", profile.display()),
-        format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1),
-    ];
-    json!({
-        "goog:chromeOptions": { "args": arguments, "binary": chromium.display().to_string() },
-        "goog:loggingPrefs": { "browser": "ALL" },
-    })
+    let mut capabilities =
+        headless_capabilities(chromium, profile, VIEWPORT, &["--hide-scrollbars"]);
+    capabilities["goog:loggingPrefs"] = json!({ "browser": "ALL" });
+    capabilities
 }
 
 /// Sizes the window so that the viewport is exactly [`VIEWPORT`].
