@@ -85,18 +85,17 @@ pub fn paint_layout<Backend: DrawingBackend>(
         .map_err(|error| RenderError(error.to_string()))
 }
 
-/// What the overlay shows above the chart: the active model's highlight
-/// and a zoom selection being dragged.
+/// What the overlay shows above the chart: a zoom selection being
+/// dragged. (The active model's highlight is the page's, moved without
+/// repainting.)
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Overlay {
-    /// The centre and radius of the active model's marker.
-    pub highlight: Option<(Point, f64)>,
     /// The x span (CSS px) of a drag across the plot.
     pub selection: Option<(f64, f64)>,
 }
 
 /// Paints the overlay on a transparent surface of the same size as the
-/// chart. Hover only ever repaints this, never the chart.
+/// chart. A drag repaints only this, never the chart.
 pub fn paint_overlay<Backend: DrawingBackend>(
     backend: Backend,
     layout: &ChartLayout,
@@ -408,20 +407,6 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                 Point::new(right, plot.bottom),
                 edge,
             )?;
-        }
-        if let Some((center, radius)) = overlay.highlight {
-            // A ring in the background colour, then one in the text colour:
-            // visible on any point and any theme.
-            self.area.draw(&Circle::new(
-                self.px(center),
-                self.len(radius + 5.0),
-                rgba(theme.background).stroke_width(self.len(4.0)),
-            ))?;
-            self.area.draw(&Circle::new(
-                self.px(center),
-                self.len(radius + 5.0),
-                rgba(theme.text).stroke_width(self.len(2.0)),
-            ))?;
         }
         Ok(())
     }

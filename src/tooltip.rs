@@ -5,6 +5,7 @@
 
 use crate::dataset::{Architecture, Model};
 use crate::format::{count_both_forms, date_text};
+use crate::geometry::Point;
 use crate::i18n::{self, Lang, Phrase};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,4 +73,56 @@ pub fn announcement(model: &Model, lang: Lang) -> String {
         Lang::Zh => format!("{}：{}", content.title, values.join("，")),
         Lang::En => format!("{}: {}", content.title, values.join(", ")),
     }
+}
+
+/// How far the tooltip keeps from the point it describes, CSS px.
+pub const TOOLTIP_GAP: f64 = 14.0;
+/// How far it keeps from the viewport's edges, CSS px.
+pub const VIEWPORT_MARGIN: f64 = 6.0;
+
+/// Where a tooltip of `size` (CSS px) goes for a point at `at` in the
+/// stage, whose top-left corner is at `stage_origin` in a viewport of
+/// `viewport` size. Right of the point and above it by preference; on the
+/// left or below where that side has no room; and where neither side has,
+/// as far inside the viewport as it fits (the top edge first, so that its
+/// title stays readable). Returns its top-left corner in stage coordinates,
+/// in whole pixels.
+pub fn place_tooltip(
+    at: Point,
+    size: (f64, f64),
+    stage_origin: Point,
+    viewport: (f64, f64),
+) -> Point {
+    let (width, height) = size;
+    let (x, y) = (stage_origin.x + at.x, stage_origin.y + at.y);
+    let fits = |start: f64, length: f64, end: f64| {
+        start >= VIEWPORT_MARGIN && start + length <= end - VIEWPORT_MARGIN
+    };
+    let inside = |start: f64, length: f64, end: f64| {
+        start
+            .min(end - VIEWPORT_MARGIN - length)
+            .max(VIEWPORT_MARGIN)
+    };
+    let right = x + TOOLTIP_GAP;
+    let left_side = x - TOOLTIP_GAP - width;
+    let left = if fits(right, width, viewport.0) {
+        right
+    } else if fits(left_side, width, viewport.0) {
+        left_side
+    } else {
+        inside(x - width / 2.0, width, viewport.0)
+    };
+    let above = y - TOOLTIP_GAP - height;
+    let below = y + TOOLTIP_GAP;
+    let top = if fits(above, height, viewport.1) {
+        above
+    } else if fits(below, height, viewport.1) {
+        below
+    } else {
+        inside(above, height, viewport.1)
+    };
+    Point::new(
+        (left - stage_origin.x).round(),
+        (top - stage_origin.y).round(),
+    )
 }

@@ -11,7 +11,10 @@
 //! Hover repaints only the overlay.
 
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+
 use web_sys::CanvasRenderingContext2d;
 
 use super::dom::Elements;
@@ -42,7 +45,7 @@ const DRAG_THRESHOLD: f64 = 8.0;
 
 pub struct ChartState {
     pub elements: Elements,
-    context: CanvasRenderingContext2d,
+    meter: TextMeter,
     overlay_context: CanvasRenderingContext2d,
     pub lang: Lang,
     theme: ThemeName,
@@ -82,12 +85,12 @@ impl ChartState {
         sync_url: bool,
         page_url: Option<String>,
     ) -> Result<ChartState, JsValue> {
-        let context = context_2d(&elements.canvas)?;
+        let meter = TextMeter::new(&elements.document)?;
         let overlay_context = context_2d(&elements.overlay)?;
         let years = data_years(models());
         let mut state = ChartState {
             elements,
-            context,
+            meter,
             overlay_context,
             lang,
             theme,
@@ -156,10 +159,7 @@ impl ChartState {
         let theme = Theme::named(self.theme);
         let backend = CanvasBackend::with_canvas_object(self.elements.canvas.clone())
             .ok_or("the canvas gives no 2D context")?;
-        let measure = CanvasMeasure {
-            context: &self.context,
-            family: theme.font_family,
-        };
+        let measure = self.meter.with_family(theme.font_family);
         let layout = draw(
             backend,
             models(),
@@ -200,6 +200,13 @@ impl ChartState {
         self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
         self.drawn_size = Some(size);
+        self.elements
+            .style_ring(
+                self.point_radius(),
+                &Theme::named(self.theme).text.hex(),
+                &Theme::named(self.theme).background.hex(),
+            )
+            .map_err(|_| "cannot style the highlight")?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
             .map_err(|_| "cannot show the tooltip")?;
@@ -240,31 +247,33 @@ impl ChartState {
         Ok(())
     }
 
-    /// Draws the highlight and shows the tooltip of the active model.
+    /// Rings the active model and shows its tooltip: neither repaints a
+    /// canvas.
     fn show_interaction(&mut self) -> Result<(), JsValue> {
         let active = self
             .interaction
             .active
             .and_then(|index| self.grid.target_of(&self.targets, index));
-        let radius = self
-            .layout
-            .as_ref()
-            .and_then(|layout| layout.points.first())
-            .map_or(5.0, |point| point.radius);
-        self.overlay.highlight = active.map(|target| (target.at, radius));
-        self.paint_overlay()?;
+        self.elements
+            .move_ring(active.map(|target| (target.at.x, target.at.y, self.point_radius())))?;
         match active {
             Some(target) => {
-                // Place first, then fill: reading the stage's position before
-                // any change to the page forces no layout.
-                self.elements.position_tooltip(target.at.x, target.at.y)?;
                 let content = tooltip_content(&models()[target.model_index], self.lang);
                 self.elements
                     .show_tooltip(&content, self.interaction.pinned)?;
+                self.elements.position_tooltip(target.at.x, target.at.y)?;
             }
             None => self.elements.hide_tooltip(),
         }
         Ok(())
+    }
+
+    /// The radius of the drawn points, CSS px.
+    fn point_radius(&self) -> f64 {
+        self.layout
+            .as_ref()
+            .and_then(|layout| layout.points.first())
+            .map_or(5.0, |point| point.radius)
     }
 
     fn paint_overlay(&self) -> Result<(), JsValue> {
@@ -476,10 +485,7 @@ impl ChartState {
     pub fn export_svg(&self) -> Result<String, String> {
         let (width, height) = self.css_size()?;
         let theme = Theme::named(self.theme);
-        let measure = CanvasMeasure {
-            context: &self.context,
-            family: theme.font_family,
-        };
+        let measure = self.meter.with_family(theme.font_family);
         svg::render_svg(
             models(),
             stages(),
@@ -505,10 +511,7 @@ impl ChartState {
         canvas.set_width((width * 2.0).round() as u32);
         canvas.set_height((height * 2.0).round() as u32);
         let theme = Theme::named(self.theme);
-        let measure = CanvasMeasure {
-            context: &self.context,
-            family: theme.font_family,
-        };
+        let measure = self.meter.with_family(theme.font_family);
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or("the canvas gives no 2D context")?;
         draw(
@@ -611,22 +614,76 @@ pub fn data_years(models: &[Model]) -> (u16, u16) {
     crate::dataset::year_span(models).unwrap_or(crate::layout::DEFAULT_YEARS)
 }
 
-/// Measures text with the chart's own 2D context, in CSS pixels.
-struct CanvasMeasure<'a> {
-    context: &'a CanvasRenderingContext2d,
-    family: &'a str,
+/// Measures text in CSS pixels with a 2D context of its own (a canvas never
+/// shown), so that its font stays set between calls: setting a canvas font
+/// costs more than measuring. Widths are remembered across redraws, as a
+/// chart measures the same labels each time it is drawn.
+pub struct TextMeter {
+    context: CanvasRenderingContext2d,
+    state: RefCell<MeterState>,
+}
+
+#[derive(Default)]
+struct MeterState {
+    font: Option<(u64, bool, &'static str)>,
+    widths: HashMap<(String, u64, bool, &'static str), f64>,
+}
+
+/// How many widths the meter keeps before it starts again.
+const METER_CAPACITY: usize = 20_000;
+
+impl TextMeter {
+    pub fn new(document: &web_sys::Document) -> Result<TextMeter, JsValue> {
+        use wasm_bindgen::JsCast;
+        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        Ok(TextMeter {
+            context: context_2d(&canvas)?,
+            state: RefCell::default(),
+        })
+    }
+
+    /// The meter for text in `family`.
+    pub fn with_family(&self, family: &'static str) -> CanvasMeasure<'_> {
+        CanvasMeasure {
+            meter: self,
+            family,
+        }
+    }
+}
+
+/// A [`TextMeter`] for one font family.
+pub struct CanvasMeasure<'a> {
+    meter: &'a TextMeter,
+    family: &'static str,
 }
 
 impl TextMeasure for CanvasMeasure<'_> {
     fn measure(&self, text: &str, font: Font) -> (f64, f64) {
-        let weight = if font.bold { "bold" } else { "normal" };
-        self.context
-            .set_font(&format!("{weight} {}px {}", font.size, self.family));
+        let height = font.size * 1.2;
+        let key = (font.size.to_bits(), font.bold, self.family);
+        let mut state = self.meter.state.borrow_mut();
+        if let Some(width) = state.widths.get(&(text.to_owned(), key.0, key.1, key.2)) {
+            return (*width, height);
+        }
+        if state.font != Some(key) {
+            let weight = if font.bold { "bold" } else { "normal" };
+            self.meter
+                .context
+                .set_font(&format!("{weight} {}px {}", font.size, self.family));
+            state.font = Some(key);
+        }
         let width = self
+            .meter
             .context
             .measure_text(text)
             .map(|metrics| metrics.width())
             .unwrap_or(font.size * text.chars().count() as f64);
-        (width, font.size * 1.2)
+        if state.widths.len() >= METER_CAPACITY {
+            state.widths.clear();
+        }
+        state
+            .widths
+            .insert((text.to_owned(), key.0, key.1, key.2), width);
+        (width, height)
     }
 }

@@ -11,17 +11,16 @@ use web_sys::{
     HtmlSelectElement,
 };
 
-use crate::geometry::Rect;
+use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
 use crate::options::YearRange;
 use crate::table::{self, Sort, SortKey, TableRow};
-use crate::tooltip::TooltipContent;
+use crate::tooltip::{place_tooltip, TooltipContent};
 
-/// The tooltip's widest size (its CSS `max-width`) and a height that holds
-/// its usual rows, for choosing sides without measuring it.
-const TOOLTIP_MAX_WIDTH: f64 = 300.0;
-const TOOLTIP_TALL: f64 = 170.0;
+/// The highlight ring's gap from the point's edge and its width, CSS px.
+const RING_GAP: f64 = 4.0;
+const RING_WIDTH: f64 = 2.0;
 
 /// The tooltip's parts, filled with text on each show.
 pub struct TooltipParts {
@@ -89,6 +88,9 @@ pub struct Elements {
     pub stage: HtmlElement,
     pub canvas: HtmlCanvasElement,
     pub overlay: HtmlCanvasElement,
+    /// The active model's highlight: a ring moved by a transform, so that
+    /// hover repaints no canvas.
+    ring: HtmlElement,
     pub legend: Element,
     pub tooltip: HtmlElement,
     tooltip_parts: TooltipParts,
@@ -198,6 +200,9 @@ impl Elements {
         canvas.set_attribute("aria-describedby", &format!("ps-help-{id}"))?;
         let overlay: HtmlCanvasElement = create(&document, "canvas", "ps-overlay")?;
         overlay.set_attribute("aria-hidden", "true")?;
+        let ring: HtmlElement = create(&document, "div", "ps-ring")?;
+        ring.set_attribute("aria-hidden", "true")?;
+        ring.set_hidden(true);
         let legend: Element = create(&document, "div", "ps-legend")?;
         legend.set_attribute("role", "group")?;
         let tooltip: HtmlElement = create(&document, "div", "ps-tooltip")?;
@@ -207,6 +212,7 @@ impl Elements {
         let tooltip_parts = TooltipParts::create(&document, &tooltip)?;
         stage.append_child(&canvas)?;
         stage.append_child(&overlay)?;
+        stage.append_child(&ring)?;
         stage.append_child(&legend)?;
         stage.append_child(&tooltip)?;
 
@@ -255,7 +261,30 @@ impl Elements {
             &as_html(&legend)?,
             &[("position", "absolute"), ("left", "0"), ("top", "0")],
         )?;
-        set_styles(&tooltip, &[("position", "absolute")])?;
+        // Both move by `transform` alone, each on a layer of its own: hover
+        // changes no layout around them and repaints nothing else.
+        set_styles(
+            &ring,
+            &[
+                ("position", "absolute"),
+                ("left", "0"),
+                ("top", "0"),
+                ("box-sizing", "border-box"),
+                ("border-radius", "50%"),
+                ("pointer-events", "none"),
+                ("will-change", "transform"),
+            ],
+        )?;
+        set_styles(
+            &tooltip,
+            &[
+                ("position", "absolute"),
+                ("left", "0"),
+                ("top", "0"),
+                ("will-change", "transform"),
+                ("contain", "layout paint"),
+            ],
+        )?;
         for hidden in [&help, &live] {
             set_styles(
                 &as_html(hidden)?,
@@ -307,6 +336,7 @@ impl Elements {
             stage,
             canvas,
             overlay,
+            ring,
             legend,
             tooltip,
             tooltip_parts,
@@ -426,40 +456,65 @@ impl Elements {
         self.tooltip.set_hidden(true);
     }
 
-    /// Places the tooltip beside a point at (`x`, `y`) CSS px in the stage:
-    /// right of it and above, flipping left or below where it would leave
-    /// the viewport. It measures nothing but the stage, so it forces no
-    /// layout of the tooltip; flips use the tooltip's largest size.
+    /// Places the filled tooltip beside a point at (`x`, `y`) CSS px in the
+    /// stage ([`place_tooltip`]), with one `transform`. Reading its size
+    /// lays out the tooltip now instead of at the next frame: no extra
+    /// work, and the frame then only composites it in place.
     pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or("no window")?;
-        let viewport_width = window.inner_width()?.as_f64().unwrap_or(1000.0);
+        let viewport = (
+            window.inner_width()?.as_f64().unwrap_or(1000.0),
+            window.inner_height()?.as_f64().unwrap_or(700.0),
+        );
+        let size = (
+            f64::from(self.tooltip.offset_width()),
+            f64::from(self.tooltip.offset_height()),
+        );
         let stage = self.stage.get_bounding_client_rect();
-        let (gap, margin) = (14.0, 6.0);
-        // The CSS max-width, and a height that holds the usual rows.
-        let width = TOOLTIP_MAX_WIDTH.min(0.8 * viewport_width);
-        // Anchored by its left edge, or (flipped) by its right edge, so that
-        // its width is never squeezed by the stage's edge.
-        let (left, right) = if stage.left() + x + gap + width <= viewport_width - margin {
-            (format!("{:.0}px", x + gap), "auto".to_owned())
-        } else if stage.left() + x - gap - width >= margin {
-            (
-                "auto".to_owned(),
-                format!("{:.0}px", stage.width() - (x - gap)),
-            )
-        } else {
-            let centred = (viewport_width - width) / 2.0 - stage.left();
-            (format!("{centred:.0}px"), "auto".to_owned())
-        };
-        let (top, shift_y) = if stage.top() + y - gap - TOOLTIP_TALL >= margin {
-            (y - gap, "-100%")
-        } else {
-            (y + gap, "0")
-        };
-        let style = self.tooltip.style();
-        style.set_property("left", &left)?;
-        style.set_property("right", &right)?;
-        style.set_property("top", &format!("{top:.0}px"))?;
-        style.set_property("transform", &format!("translateY({shift_y})"))?;
+        let corner = place_tooltip(
+            Point::new(x, y),
+            size,
+            Point::new(stage.left(), stage.top()),
+            viewport,
+        );
+        self.tooltip.style().set_property(
+            "transform",
+            &format!("translate({}px, {}px)", corner.x, corner.y),
+        )
+    }
+
+    /// Sizes and colours the highlight ring for points of `radius` CSS px:
+    /// a ring in the text colour between rings in the background colour,
+    /// visible on any point in either theme.
+    pub fn style_ring(&self, radius: f64, text: &str, background: &str) -> Result<(), JsValue> {
+        let size = 2.0 * (radius + RING_GAP + RING_WIDTH);
+        set_styles(
+            &self.ring,
+            &[
+                ("width", &format!("{size}px")),
+                ("height", &format!("{size}px")),
+                ("border", &format!("{RING_WIDTH}px solid {text}")),
+                (
+                    "box-shadow",
+                    &format!("0 0 0 1px {background}, inset 0 0 0 1px {background}"),
+                ),
+            ],
+        )
+    }
+
+    /// Shows the ring around a point at (`x`, `y`) CSS px, or hides it.
+    pub fn move_ring(&self, at: Option<(f64, f64, f64)>) -> Result<(), JsValue> {
+        match at {
+            Some((x, y, radius)) => {
+                let half = radius + RING_GAP + RING_WIDTH;
+                self.ring.style().set_property(
+                    "transform",
+                    &format!("translate({:.1}px, {:.1}px)", x - half, y - half),
+                )?;
+                self.ring.set_hidden(false);
+            }
+            None => self.ring.set_hidden(true),
+        }
         Ok(())
     }
 

@@ -440,13 +440,11 @@ fn is_touch(event: &PointerEvent) -> bool {
         .with(|(key, touch)| js_sys::Reflect::get(event, key).is_ok_and(|kind| kind == *touch))
 }
 
-/// The position of a pointer event relative to the chart's stage.
-fn stage_point(state: &ChartState, event: &PointerEvent) -> Point {
-    let rect = state.elements.stage.get_bounding_client_rect();
-    Point::new(
-        f64::from(event.client_x()) - rect.left(),
-        f64::from(event.client_y()) - rect.top(),
-    )
+/// The position of a pointer event relative to the chart's stage. The
+/// listeners sit on the overlay, which covers the stage from its corner, so
+/// the event's offset is that position, read without measuring the page.
+fn stage_point(event: &PointerEvent) -> Point {
+    Point::new(f64::from(event.offset_x()), f64::from(event.offset_y()))
 }
 
 fn add_listeners(state: &Shared) -> Result<Vec<Listener>, JsValue> {
@@ -514,7 +512,7 @@ fn add_listeners(state: &Shared) -> Result<Vec<Listener>, JsValue> {
             };
             let mouse = event.pointer_type() != "touch" && event.button() == 0;
             handle(state, |chart| {
-                let at = stage_point(chart, event);
+                let at = stage_point(event);
                 chart.pointer_down(at, mouse);
                 if mouse {
                     let _ = chart
@@ -541,7 +539,7 @@ fn add_listeners(state: &Shared) -> Result<Vec<Listener>, JsValue> {
                 };
                 let touch = is_touch(event);
                 handle(state, |chart| {
-                    let at = stage_point(chart, event);
+                    let at = stage_point(event);
                     method(chart, at, touch).map_err(js_error)
                 });
             }),

@@ -253,6 +253,90 @@ async fn hovering_named_models_shows_each_ones_name_and_count_in_both_languages(
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_ring_circles_the_hovered_point_and_the_tooltip_stays_in_view_beside_it() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        // A desktop window and a phone's width; models at the left, right,
+        // top and bottom of the plot, and one with a long note.
+        for width in [1000, 390] {
+            page.client
+                .set_window_size(width, 700)
+                .await
+                .map_err(|error| format!("cannot resize the window: {error}"))?;
+            page.open_with_query("lang=en").await?;
+            for id in ["transformer", "kimi-k2", "bagualu", "gpt-oss-120b", "gpt-3"] {
+                let (x, y) = page.point_of(id).await?;
+                page.mouse_to(x, y).await?;
+                if page.tooltip_becomes(|text| text.is_some()).await?.is_none() {
+                    failures.push(format!("{width} px, {id}: no tooltip"));
+                    continue;
+                }
+                let seen = page
+                    .evaluate(
+                        "const figure = document.getElementById('chart');
+                         const tip = figure.querySelector('[role=tooltip]').getBoundingClientRect();
+                         const ring = figure.querySelector('.ps-ring');
+                         const circle = ring.getBoundingClientRect();
+                         return { tip: [tip.left, tip.top, tip.right, tip.bottom],
+                                  ring: [circle.left + circle.width / 2, circle.top + circle.height / 2,
+                                         circle.width],
+                                  ringShown: !ring.hidden,
+                                  viewport: [window.innerWidth, window.innerHeight] };",
+                    )
+                    .await?;
+                let numbers = |key: &str| -> Vec<f64> {
+                    seen[key]
+                        .as_array()
+                        .map(|values| values.iter().filter_map(Value::as_f64).collect())
+                        .unwrap_or_default()
+                };
+                let (tip, ring, viewport) = (numbers("tip"), numbers("ring"), numbers("viewport"));
+                let [left, top, right, bottom] = tip[..] else {
+                    return Err(format!("no tooltip box: {seen}"));
+                };
+                let [centre_x, centre_y, diameter] = ring[..] else {
+                    return Err(format!("no ring box: {seen}"));
+                };
+                if seen["ringShown"] != json!(true)
+                    || (centre_x - x).abs() > 1.5
+                    || (centre_y - y).abs() > 1.5
+                    || diameter < 12.0
+                {
+                    failures.push(format!(
+                        "{width} px, {id}: the ring is not around the point ({x:.1}, {y:.1}): {seen}"
+                    ));
+                }
+                if left < -0.5 || top < -0.5 || right > viewport[0] + 0.5 || bottom > viewport[1] + 0.5 {
+                    failures.push(format!("{width} px, {id}: the tooltip leaves the viewport: {seen}"));
+                }
+                // It may cover its point only where it fits on no side of it.
+                let (gap, margin) = (14.0, 6.0);
+                let (tip_width, tip_height) = (right - left, bottom - top);
+                let fits_a_side = x - gap - tip_width >= margin
+                    || x + gap + tip_width <= viewport[0] - margin
+                    || y - gap - tip_height >= margin
+                    || y + gap + tip_height <= viewport[1] - margin;
+                if fits_a_side && (left..=right).contains(&x) && (top..=bottom).contains(&y) {
+                    failures.push(format!(
+                        "{width} px, {id}: the tooltip covers its point ({x:.1}, {y:.1}): {seen}"
+                    ));
+                }
+            }
+            page.mouse_to(2.0, 2.0).await?;
+            page.tooltip_becomes(|text| text.is_none()).await?;
+            let ring_hidden = page
+                .evaluate("return document.querySelector('#chart .ps-ring').hidden;")
+                .await?;
+            if ring_hidden != json!(true) {
+                failures.push(format!("{width} px: the ring stays after the pointer left"));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_tap_pins_the_tooltip_with_a_working_source_link_and_a_tap_elsewhere_lets_go() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
@@ -555,16 +639,19 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
     with_browser(options, |page| async move {
         page.open_with_query("lang=en").await?;
         // Pointer events straight to the chart's overlay, along a path that
-        // crosses points (tooltip shown) and empty space (tooltip hidden).
-        let measured = page
-            .evaluate_async(
-                "(async () => {
-                     const figure = document.getElementById('chart');
-                     const overlay = figure.querySelector('.ps-overlay');
-                     const stage = figure.querySelector('.ps-stage').getBoundingClientRect();
-                     const points = figure.chart.drawnPoints();
-                     const module = await import(new URL('pkg/param_scale.js', document.baseURI).href);
-                     const move = (count) => {
+        // crosses points (tooltip shown) and empty space (tooltip hidden),
+        // a thousand per script call, so that no call nears the script
+        // timeout on a busy machine.
+        let setup = page.evaluate_async(
+            "(async () => {
+                 if (typeof gc !== 'function') return done({ error: 'gc() is not exposed' });
+                 const figure = document.getElementById('chart');
+                 const overlay = figure.querySelector('.ps-overlay');
+                 const stage = figure.querySelector('.ps-stage').getBoundingClientRect();
+                 const points = figure.chart.drawnPoints();
+                 const module = await import(new URL('pkg/param_scale.js', document.baseURI).href);
+                 window.moveTest = {
+                     move(count) {
                          for (let i = 0; i < count; i++) {
                              const point = points[i % points.length];
                              const away = i % 3 === 0 ? 40 : 0;
@@ -573,20 +660,34 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
                                  pointerType: 'mouse', bubbles: true,
                              }));
                          }
-                     };
-                     const settle = async () => {
+                     },
+                     async settle() {
                          for (let round = 0; round < 5; round++) {
                              gc();
                              await new Promise(resolve => setTimeout(resolve, 50));
                          }
                          return { heap: performance.memory.usedJSHeapSize, wasm: module.wasmMemoryBytes() };
-                     };
-                     if (typeof gc !== 'function') return done({ error: 'gc() is not exposed' });
-                     move(1000);
-                     const before = await settle();
-                     move(10000);
-                     const after = await settle();
-                     done({ before, after, tooltip: !figure.querySelector('[role=tooltip]').hidden });
+                     },
+                 };
+                 window.moveTest.move(1000);
+                 window.moveTest.before = await window.moveTest.settle();
+                 done({});
+             })();",
+        )
+        .await?;
+        if let Some(error) = setup.get("error") {
+            return Err(format!("cannot set up the moves: {error}"));
+        }
+        for _ in 0..10 {
+            page.evaluate_async("window.moveTest.move(1000); done({});")
+                .await?;
+        }
+        let measured = page
+            .evaluate_async(
+                "(async () => {
+                     const after = await window.moveTest.settle();
+                     const tooltip = !document.querySelector('#chart [role=tooltip]').hidden;
+                     done({ before: window.moveTest.before, after, tooltip });
                  })();",
             )
             .await?;

@@ -72,3 +72,88 @@ fn the_live_region_announces_the_model_in_one_sentence() {
     assert!(announcement(model("gpt-3"), Lang::Zh)
         .starts_with("GPT-3：OpenAI，2020年5月28日，1750亿（175B）"));
 }
+
+#[test]
+fn the_tooltip_sits_beside_its_point_and_inside_the_viewport() {
+    use param_scale::geometry::Point;
+    use param_scale::tooltip::place_tooltip;
+    // (point in the stage, tooltip size, stage origin, viewport) → top-left in the stage.
+    let cases = [
+        // Room everywhere: right of the point and above it.
+        (
+            (400.0, 300.0),
+            (200.0, 100.0),
+            (0.0, 0.0),
+            (1000.0, 700.0),
+            (414.0, 186.0),
+        ),
+        // Near the right edge: on the left.
+        (
+            (900.0, 300.0),
+            (200.0, 100.0),
+            (0.0, 0.0),
+            (1000.0, 700.0),
+            (686.0, 186.0),
+        ),
+        // Near the top: below.
+        (
+            (400.0, 50.0),
+            (200.0, 100.0),
+            (0.0, 0.0),
+            (1000.0, 700.0),
+            (414.0, 64.0),
+        ),
+        // The stage scrolled and offset: the same rules in the viewport.
+        (
+            (400.0, 150.0),
+            (200.0, 100.0),
+            (20.0, -100.0),
+            (1000.0, 700.0),
+            (414.0, 164.0),
+        ),
+        // A narrow phone: neither side fits, so it is centred on the point
+        // as far as the viewport allows.
+        (
+            (100.0, 400.0),
+            (300.0, 100.0),
+            (10.0, 0.0),
+            (360.0, 700.0),
+            (-4.0, 286.0),
+        ),
+        (
+            (300.0, 400.0),
+            (300.0, 100.0),
+            (10.0, 0.0),
+            (360.0, 700.0),
+            (44.0, 286.0),
+        ),
+        // Taller than the room above and below: inside the viewport, top first.
+        (
+            (200.0, 300.0),
+            (250.0, 500.0),
+            (0.0, 0.0),
+            (400.0, 600.0),
+            (75.0, 6.0),
+        ),
+        (
+            (200.0, 300.0),
+            (250.0, 900.0),
+            (0.0, 0.0),
+            (400.0, 600.0),
+            (75.0, 6.0),
+        ),
+    ];
+    for (at, size, origin, viewport, expected) in cases {
+        let placed = place_tooltip(
+            Point::new(at.0, at.1),
+            size,
+            Point::new(origin.0, origin.1),
+            viewport,
+        );
+        assert_eq!(
+            (placed.x, placed.y),
+            expected,
+            "point {at:?}, size {size:?}, origin {origin:?}, viewport {viewport:?}"
+        );
+    }
+}

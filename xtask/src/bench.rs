@@ -58,6 +58,8 @@ pub struct BenchOptions {
     pub runs: usize,
     /// Where the JSON goes, instead of `target/bench.json`.
     pub out: Option<PathBuf>,
+    /// Measure only the case with this slug (`real`, `3000` or `100000`).
+    pub only: Option<String>,
 }
 
 /// A data set the site is built with.
@@ -123,8 +125,18 @@ pub fn run(options: &BenchOptions) -> Result<()> {
     fs::create_dir_all(&bench_dir)
         .with_context(|| format!("cannot create {}", bench_dir.display()))?;
 
+    let cases: Vec<&Case> = CASES
+        .iter()
+        .filter(|case| options.only.as_deref().is_none_or(|only| only == case.slug))
+        .collect();
+    if cases.is_empty() {
+        bail!(
+            "`--only` takes one of: {}",
+            CASES.map(|case| case.slug).join(", ")
+        );
+    }
     let mut sites = Vec::new();
-    for case in &CASES {
+    for case in &cases {
         let started = Instant::now();
         let out = dist::run(&DistOptions {
             synthetic: case.synthetic,
@@ -144,13 +156,13 @@ pub fn run(options: &BenchOptions) -> Result<()> {
 
     let log_path = bench_dir.join("chromedriver.log");
     let driver = ChromeDriver::start(&tools.chromedriver, &log_path)?;
-    let mut runs: Vec<Vec<Run>> = vec![Vec::new(); CASES.len()];
+    let mut runs: Vec<Vec<Run>> = vec![Vec::new(); cases.len()];
     let mut floors: Vec<Run> = Vec::new();
-    let mut responses: Vec<Vec<Response>> = vec![Vec::new(); CASES.len()];
+    let mut responses: Vec<Vec<Response>> = vec![Vec::new(); cases.len()];
     for run_index in 0..options.runs {
         // The floor page is measured in every run, along the real data's path.
         let mut path_box = None;
-        for (case_index, case) in CASES.iter().enumerate() {
+        for (case_index, case) in cases.iter().enumerate() {
             let (site, url, _) = &sites[case_index];
             println!(
                 "Run {}/{}: {} ({url})",
@@ -180,7 +192,8 @@ pub fn run(options: &BenchOptions) -> Result<()> {
     let report = Report {
         runs: options.runs,
         floor_busy,
-        cases: CASES
+        floor_first_draw: median(floors.iter().map(|run| run.first_draw_ms)),
+        cases: cases
             .iter()
             .enumerate()
             .map(|(index, case)| {
@@ -270,6 +283,8 @@ impl CaseReport {
 struct Report {
     runs: usize,
     floor_busy: f64,
+    /// The floor page's first draw: what navigation alone costs.
+    floor_first_draw: f64,
     cases: Vec<CaseReport>,
 }
 
@@ -315,6 +330,7 @@ impl Report {
             "timed_moves": TIMED_MOVES,
             "total_moves": TOTAL_MOVES,
             "floor_busy_per_move_ms": self.floor_busy,
+            "floor_first_draw_ms": self.floor_first_draw,
             "cases": cases,
         })
     }
@@ -378,14 +394,20 @@ impl Report {
                 }
             },
         );
-        row("first drawn chart after navigation start", &|case| {
-            format!(
-                "{:.0} ms (≤ {:.0}) {}",
-                case.first_draw_ms,
-                case.targets.0,
-                mark(case.first_draw_ms <= case.targets.0)
-            )
-        });
+        row(
+            &format!(
+                "first drawn chart after navigation start (floor page: {:.0} ms)",
+                self.floor_first_draw
+            ),
+            &|case| {
+                format!(
+                    "{:.0} ms (≤ {:.0}) {}",
+                    case.first_draw_ms,
+                    case.targets.0,
+                    mark(case.first_draw_ms <= case.targets.0)
+                )
+            },
+        );
         row(
             &format!(
                 "main-thread busy per pointer move, minus the floor page ({:.2} ms)",

@@ -49,10 +49,12 @@ Commands:
   serve [PORT] [--data PATH | --synthetic N] [--out DIR]
                                    build the site into DIR (default: dist/) and serve it on
                                    127.0.0.1:PORT (default: 8000)
-  bench [--runs N] [--out FILE]    measure sizes, first draw, pointer cost and memory in
+  bench [--runs N] [--out FILE] [--only CASE]
+                                   measure sizes, first draw, pointer cost and memory in
                                    headless Chromium for the real data and 3,000 and 100,000
                                    synthetic models (median of N runs, default 3); writes
-                                   FILE (default: target/bench.json) and prints a table
+                                   FILE (default: target/bench.json) and prints a table;
+                                   --only real, 3000 or 100000 measures that case alone
   test                             run every check CI runs, browser tests included
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
                                    mode with N cases each (default: 1000000)
@@ -139,6 +141,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             Task::Bench(bench::BenchOptions {
                 runs,
                 out: options.take("--out"),
+                only: options.take_text("--only"),
             })
         }
         "fuzz" => {
@@ -311,8 +314,18 @@ mod tests {
         assert_eq!(parse("dist --synthetic 100_000").ok(), Some(expected));
         assert!(parse("dist --synthetic 10 --data d.csv").is_err());
         assert!(parse("serve --synthetic zero").is_err());
-        let bench = Task::Bench(bench::BenchOptions { runs: 5, out: None });
+        let bench = Task::Bench(bench::BenchOptions {
+            runs: 5,
+            out: None,
+            only: None,
+        });
         assert_eq!(parse("bench --runs 5").ok(), Some(bench));
+        let only = Task::Bench(bench::BenchOptions {
+            runs: 3,
+            out: None,
+            only: Some("real".to_owned()),
+        });
+        assert_eq!(parse("bench --only real").ok(), Some(only));
         assert!(parse("bench --runs 0").is_err());
     }
 
