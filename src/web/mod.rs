@@ -11,7 +11,8 @@
 //! JS API (instance-based, so a page may hold several charts):
 //! `createChart(element, options?) → Chart`, `chart.redraw()`,
 //! `chart.destroy()`, `chart.drawnPoints()`, `chart.lang`, and `models()`
-//! for the embedded data as plain objects.
+//! for the embedded data as plain objects; with the `fault-injection`
+//! feature (test builds only) also `panicForTest()`.
 
 mod chart;
 mod dom;
@@ -282,6 +283,15 @@ pub fn wasm_memory_bytes() -> f64 {
             )
         })
         .unwrap_or(0.0)
+}
+
+/// Panics on purpose, so that the browser tests can check what a reader sees
+/// after a panic. Only in builds with the `fault-injection` feature (the
+/// hostile-data test site); never in the site `cargo xtask dist` builds.
+#[cfg(feature = "fault-injection")]
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("panicForTest: a panic on purpose (fault-injection build)");
 }
 
 /// Every embedded model as a plain object (`params` is `null` when

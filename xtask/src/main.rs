@@ -185,6 +185,8 @@ fn dist_options(options: &mut Options) -> Result<DistOptions> {
         data,
         synthetic,
         out: options.take("--out"),
+        // Only `cargo xtask test` builds a site with it (`target/hostile-site`).
+        fault_injection: false,
     })
 }
 

@@ -52,7 +52,7 @@ const STEPS: [Step; 9] = [
         action: lint_native,
     },
     Step {
-        title: "cargo clippy -p param-scale --all-targets (wasm32)",
+        title: "cargo clippy -p param-scale --all-targets --all-features (wasm32)",
         action: lint_wasm,
     },
     Step {
@@ -132,6 +132,8 @@ fn lint_wasm(_: &mut Session) -> Result<()> {
         "--target",
         WASM_TARGET,
         "--all-targets",
+        // The `fault-injection` feature only adds code: one pass lints both builds.
+        "--all-features",
         "--",
         "-D",
         "warnings",
@@ -161,11 +163,16 @@ fn run_native_tests(_: &mut Session) -> Result<()> {
 
 /// Builds the site from the hostile test data first, then the real site
 /// (so `dist/` is left holding the real one).
+///
+/// The hostile-data site is also the one test site with the `fault-injection` feature
+/// (`panicForTest()`, for `tests/e2e/faults.rs`): it is built anyway, so the panic test
+/// costs no wasm build of its own.
 fn build_site(session: &mut Session) -> Result<()> {
     let root = workspace_root();
     session.hostile_site_dir = Some(dist::run(&DistOptions {
         data: Some(root.join("tests/fixtures/hostile.csv")),
         out: Some(root.join("target/hostile-site")),
+        fault_injection: true,
         ..DistOptions::default()
     })?);
     let site = dist::run(&DistOptions::default())?;
