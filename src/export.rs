@@ -95,6 +95,33 @@ pub fn script_snippet(page_url: &str, options: &ChartOptions) -> String {
 
 /// `www/embed.js` beside the chart page.
 fn embed_script_url(page_url: &str) -> String {
-    let base = page_url.rsplit_once('/').map_or(page_url, |(base, _)| base);
-    format!("{base}/www/embed.js")
+    beside_page(page_url, "www/embed.js")
+}
+
+/// The file name of the static chart that `cargo xtask dist` draws beside
+/// `index.html` for `lang`: `chart-zh.svg`, `chart-en.svg`. The page shows it
+/// without JavaScript, and in the chart's place when the chart cannot run.
+pub fn static_chart_file(lang: Lang) -> String {
+    format!("chart-{}.svg", lang.code())
+}
+
+/// Where a chart that can no longer run finds its static chart: beside the
+/// chart page `page_url` (the address `embed.js` passes as `pageUrl`), or,
+/// without one, beside the current document (the chart page itself).
+pub fn static_chart_url(page_url: Option<&str>, lang: Lang) -> String {
+    let file = static_chart_file(lang);
+    match page_url {
+        Some(page_url) => beside_page(page_url, &file),
+        None => file,
+    }
+}
+
+/// `path` relative to the folder of `page_url` (its query and fragment left out).
+fn beside_page(page_url: &str, path: &str) -> String {
+    let page = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    let authority_start = page.find("://").map_or(0, |index| index + 3);
+    match page[authority_start..].rfind('/') {
+        Some(slash) => format!("{}{path}", &page[..authority_start + slash + 1]),
+        None => format!("{page}/{path}"),
+    }
 }

@@ -11,7 +11,12 @@
 //! JS API (instance-based, so a page may hold several charts):
 //! `createChart(element, options?) → Chart`, `chart.redraw()`,
 //! `chart.destroy()`, `chart.drawnPoints()`, `chart.lang`, and `models()`
-//! for the embedded data as plain objects.
+//! for the embedded data as plain objects; with the `fault-injection`
+//! feature (test builds only) also `panicForTest()`.
+//!
+//! A panic ends the module (`panic = "abort"`): the hook logs it and retires
+//! every chart — no more listeners or observers, and the message with the
+//! static chart in its place (`retire_every_chart`).
 
 mod chart;
 mod dom;
@@ -49,7 +54,7 @@ static NEXT_CHART_ID: AtomicU32 = AtomicU32::new(1);
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_error_everywhere(&info.to_string());
+        retire_every_chart(&info.to_string());
     }));
 }
 
@@ -77,10 +82,28 @@ struct Listener {
 /// handle: a page that drops the handle keeps a working chart.
 struct Instance {
     state: Shared,
+    /// The container and the `pageUrl` option, outside the state, so that the panic
+    /// hook reaches them even when the panic leaves the state borrowed.
+    container: Element,
+    page_url: Option<String>,
     observer: ResizeObserver,
     // Kept alive as long as the observer may call it.
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
     listeners: Vec<Listener>,
+}
+
+impl Instance {
+    /// Stops every call from the browser into this chart: the resize observer and the
+    /// event listeners.
+    fn stop_listening(&self) {
+        self.observer.disconnect();
+        for listener in &self.listeners {
+            let _ = listener.target.remove_event_listener_with_callback(
+                listener.kind,
+                listener.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
 }
 
 thread_local! {
@@ -156,7 +179,12 @@ pub fn create_chart(container: Element, options: JsValue) -> Result<Chart, JsVal
     let id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
     let elements = Elements::create(&container, id, chart::data_years(models()))?;
     let state: Shared = Rc::new(RefCell::new(ChartState::new(
-        elements, &options, lang, theme, sync_url, page_url,
+        elements,
+        &options,
+        lang,
+        theme,
+        sync_url,
+        page_url.clone(),
     )?));
 
     let observed = Rc::clone(&state);
@@ -173,6 +201,8 @@ pub fn create_chart(container: Element, options: JsValue) -> Result<Chart, JsVal
             id,
             Instance {
                 state,
+                container,
+                page_url,
                 observer,
                 _on_resize: on_resize,
                 listeners,
@@ -251,13 +281,7 @@ impl Chart {
         let Some(instance) = CHARTS.with(|charts| charts.borrow_mut().remove(&self.id)) else {
             return;
         };
-        instance.observer.disconnect();
-        for listener in &instance.listeners {
-            let _ = listener.target.remove_event_listener_with_callback(
-                listener.kind,
-                listener.closure.as_ref().unchecked_ref(),
-            );
-        }
+        instance.stop_listening();
         let state = instance.state.borrow();
         let elements = &state.elements;
         elements.root.remove();
@@ -282,6 +306,15 @@ pub fn wasm_memory_bytes() -> f64 {
             )
         })
         .unwrap_or(0.0)
+}
+
+/// Panics on purpose, so that the browser tests can check what a reader sees
+/// after a panic. Only in builds with the `fault-injection` feature (the
+/// hostile-data test site); never in the site `cargo xtask dist` builds.
+#[cfg(feature = "fault-injection")]
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("panicForTest: a panic on purpose (fault-injection build)");
 }
 
 /// Every embedded model as a plain object (`params` is `null` when
@@ -812,6 +845,14 @@ fn copy_link(chart: &ChartState) -> Result<(), JsValue> {
 
 /// Replaces the chart with a readable message.
 fn show_error(container: &Element, message: &str) {
+    show_note(
+        container,
+        &format!("图表无法显示 · The chart could not be drawn: {message}"),
+    );
+}
+
+/// Marks the chart as failed and says `text` in its `.chart-error` note.
+fn show_note(container: &Element, text: &str) {
     let _ = container.set_attribute("data-state", "error");
     let Some(document) = container.owner_document() else {
         return;
@@ -828,9 +869,59 @@ fn show_error(container: &Element, message: &str) {
             Err(_) => return,
         },
     };
-    note.set_text_content(Some(&format!(
-        "图表无法显示 · The chart could not be drawn: {message}"
-    )));
+    note.set_text_content(Some(text));
+}
+
+/// What the panic hook does, after logging the panic. With `panic = "abort"` the module
+/// traps as soon as the hook returns, and its state may be half-changed: every chart stops
+/// listening, so that no later event calls into it, and shows its error message with the
+/// static chart made at build time in its place, as `www/main.js` does when the module
+/// cannot load. The rest of the page is left alone.
+fn retire_every_chart(message: &str) {
+    let mut retired = Vec::new();
+    // `try_`: the panic may have come from inside the registry or during the thread's end.
+    let _ = CHARTS.try_with(|charts| {
+        if let Ok(charts) = charts.try_borrow() {
+            for instance in charts.values() {
+                instance.stop_listening();
+                retired.push((instance.container.clone(), instance.page_url.clone()));
+            }
+        }
+    });
+    // Charts still being made (not in the registry yet) get the message alone.
+    show_error_everywhere(message);
+    for (container, page_url) in retired {
+        show_static_chart(&container, page_url.as_deref(), message);
+    }
+}
+
+/// Puts the static chart (`chart-{lang}.svg`, in the language the chart last showed) in
+/// place of a chart that can no longer run, under a message that says so.
+fn show_static_chart(container: &Element, page_url: Option<&str>, message: &str) {
+    show_note(
+        container,
+        &format!(
+            "图表出错，已停止；下面是静态图表 · The chart stopped on an error; \
+             below is its static version. ({message})"
+        ),
+    );
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    let lang = container
+        .get_attribute("lang")
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    if let Ok(Some(root)) = container.query_selector(":scope > .ps-root") {
+        root.remove();
+    }
+    let Ok(image) = document.create_element("img") else {
+        return;
+    };
+    image.set_class_name("ps-fallback-image");
+    let _ = image.set_attribute("src", &crate::export::static_chart_url(page_url, lang));
+    let _ = image.set_attribute("alt", i18n::phrase(Phrase::Title, lang));
+    let _ = container.append_child(&image);
 }
 
 fn show_error_everywhere(message: &str) {

@@ -8,8 +8,9 @@ use serde_json::json;
 
 use super::{check, with_browser, BrowserOptions, Page};
 
-/// Where `cargo xtask test` serves the hostile-data site.
-fn hostile_url() -> Result<String, String> {
+/// Where `cargo xtask test` serves the hostile-data site (built with the
+/// `fault-injection` feature, so its module also exports `panicForTest()`).
+pub(crate) fn hostile_url() -> Result<String, String> {
     std::env::var("PARAM_SCALE_HOSTILE_URL")
         .map_err(|_| "PARAM_SCALE_HOSTILE_URL is not set: run `cargo xtask test`".to_owned())
 }

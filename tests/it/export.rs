@@ -1,6 +1,6 @@
 use param_scale::dataset::parse_models;
 use param_scale::embedded::models;
-use param_scale::export::{iframe_snippet, models_csv, script_snippet};
+use param_scale::export::{iframe_snippet, models_csv, script_snippet, static_chart_url};
 use param_scale::i18n::Lang;
 use param_scale::options::ChartOptions;
 use param_scale::table::{rows, to_html, Sort, SortKey};
@@ -103,4 +103,35 @@ fn the_no_script_table_escapes_every_text() {
         html.contains("&lt;img src=x onerror=alert(1)&gt;"),
         "{html}"
     );
+}
+
+#[test]
+fn the_static_chart_is_found_beside_the_chart_page_in_the_charts_language() {
+    let cases = [
+        (None, Lang::Zh, "chart-zh.svg"),
+        (None, Lang::En, "chart-en.svg"),
+        (
+            Some("https://example.org/param-scale/index.html"),
+            Lang::En,
+            "https://example.org/param-scale/chart-en.svg",
+        ),
+        (
+            Some("https://example.org/param-scale/index.html?embed=1#top"),
+            Lang::Zh,
+            "https://example.org/param-scale/chart-zh.svg",
+        ),
+        (
+            Some("http://127.0.0.1:8000/"),
+            Lang::En,
+            "http://127.0.0.1:8000/chart-en.svg",
+        ),
+        (
+            Some("https://example.org"),
+            Lang::En,
+            "https://example.org/chart-en.svg",
+        ),
+    ];
+    for (page_url, lang, expected) in cases {
+        assert_eq!(static_chart_url(page_url, lang), expected, "{page_url:?}");
+    }
 }

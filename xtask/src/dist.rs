@@ -42,7 +42,13 @@ pub struct DistOptions {
     pub synthetic: Option<usize>,
     /// The output folder, instead of `dist/` at the workspace root.
     pub out: Option<PathBuf>,
+    /// Builds the library with its `fault-injection` feature (the module then exports
+    /// `panicForTest()`): for test sites only, so it needs an `out` folder of its own.
+    pub fault_injection: bool,
 }
+
+/// The library feature that adds `panicForTest()` to the module.
+const FAULT_INJECTION_FEATURE: &str = "fault-injection";
 
 /// Builds the site and returns the folder it was written to.
 pub fn run(options: &DistOptions) -> Result<PathBuf> {
@@ -70,10 +76,13 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
         None => None,
     };
 
+    if options.fault_injection && options.out.is_none() {
+        bail!("a site with `{FAULT_INJECTION_FEATURE}` is for tests: give it an --out folder, never dist/");
+    }
     // Refuse a wrong output folder before the build, but clear it only after the build has
     // worked, so a failed build leaves the previous site in place.
     ensure_clearable(&root, &out)?;
-    let wasm = build_wasm(data.as_deref())?;
+    let wasm = build_wasm(data.as_deref(), options.fault_injection)?;
     clear_out_dir(&out)?;
     generate_bindings(&wasm, &out.join("pkg"))?;
     copy_site(&root, &out)?;
@@ -85,7 +94,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
 }
 
 /// Compiles the library to wasm in release mode and returns the path of the `.wasm` file.
-fn build_wasm(data: Option<&Path>) -> Result<PathBuf> {
+fn build_wasm(data: Option<&Path>, fault_injection: bool) -> Result<PathBuf> {
     let mut command = process::cargo();
     command.args([
         "build",
@@ -98,6 +107,10 @@ fn build_wasm(data: Option<&Path>) -> Result<PathBuf> {
         // Diagnostics still go to stderr as usual; stdout carries the artifact paths.
         "--message-format=json-render-diagnostics",
     ]);
+    if fault_injection {
+        println!("With the `{FAULT_INJECTION_FEATURE}` feature (a test build)");
+        command.args(["--features", FAULT_INJECTION_FEATURE]);
+    }
     match data {
         Some(data) => {
             println!(

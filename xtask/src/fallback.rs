@@ -12,6 +12,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use param_scale::dataset::{parse_models, parse_stages, Model, Stage};
+use param_scale::export::static_chart_file;
 use param_scale::i18n::{self, Lang, Phrase};
 use param_scale::layout::{EstimatedText, LayoutConfig, View};
 use param_scale::svg::render_svg;
@@ -44,7 +45,7 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
         let (svg, layout) =
             render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
                 .map_err(|error| anyhow::anyhow!("cannot render the static SVG: {error}"))?;
-        let path = out.join(format!("chart-{}.svg", lang.code()));
+        let path = out.join(static_chart_file(lang));
         fs::write(&path, svg).with_context(|| format!("cannot write {}", path.display()))?;
         let all: Vec<&Model> = models.iter().collect();
         let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
@@ -68,10 +69,12 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
         String::new()
     };
     let block = format!(
-        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"chart-zh.svg\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"chart-en.svg\" lang=\"en\">{}</a></p>\n{limit_note}{}</div>",
+        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"{}\" lang=\"en\">{}</a></p>\n{limit_note}{}</div>",
+        static_chart_file(Lang::Zh),
         SIZE.0,
         SIZE.1,
         escape_html(&descriptions[0]),
+        static_chart_file(Lang::En),
         escape_html("The chart in English (SVG)"),
         to_html(&all, Lang::Zh),
     );

@@ -8,7 +8,9 @@
 //! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
-//! - [`test`]: formatting, lints, native tests, the site build and the browser tests.
+//! - [`test`]: formatting, lints, supply chain, native tests, the site build and the browser
+//!   tests.
+//! - [`supply_chain`]: cargo-deny against `deny.toml` (advisories only with a local database).
 //! - [`synthetic`]: deterministic synthetic data sets for benchmarks (`--synthetic N`).
 //! - [`bench`]: sizes, first draw, pointer cost and memory in headless Chromium.
 //! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
@@ -28,6 +30,7 @@ mod fuzz;
 mod process;
 mod screenshot;
 mod serve;
+mod supply_chain;
 mod synthetic;
 mod test;
 mod webdriver;
@@ -185,6 +188,8 @@ fn dist_options(options: &mut Options) -> Result<DistOptions> {
         data,
         synthetic,
         out: options.take("--out"),
+        // Only `cargo xtask test` builds a site with it (`target/hostile-site`).
+        fault_injection: false,
     })
 }
 

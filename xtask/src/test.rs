@@ -1,11 +1,11 @@
 //! `cargo xtask test`: everything CI checks, in the order a developer wants to hear about it.
 //!
-//! Cheap checks come first (formatting, lints natively and for wasm32, native tests), then
-//! the release build of the site, then the browser: Chromium and ChromeDriver are found (or
-//! installed), the site is served from a background thread, and the end-to-end suite
-//! `tests/e2e` runs against it. The first failing step stops the run and is named in the
-//! error. The browser tests are never skipped: without a browser the run fails and says how
-//! to install one.
+//! Cheap checks come first (formatting, lints natively and for wasm32, the supply chain
+//! with cargo-deny, native tests), then the release build of the site, then the browser:
+//! Chromium and ChromeDriver are found (or installed), the site is served from a background
+//! thread, and the end-to-end suite `tests/e2e` runs against it. The first failing step
+//! stops the run and is named in the error. The browser tests are never skipped: without a
+//! browser the run fails and says how to install one.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,6 +16,7 @@ use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
 use crate::process::{self, probe_output, workspace_root};
 use crate::serve;
+use crate::supply_chain;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -41,7 +42,7 @@ struct Session {
     driver: Option<ChromeDriver>,
 }
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     Step {
         title: "cargo fmt --all -- --check",
         action: check_formatting,
@@ -51,8 +52,12 @@ const STEPS: [Step; 8] = [
         action: lint_native,
     },
     Step {
-        title: "cargo clippy -p param-scale --all-targets (wasm32)",
+        title: "cargo clippy -p param-scale --all-targets --all-features (wasm32)",
         action: lint_wasm,
+    },
+    Step {
+        title: "cargo deny check (licences, bans, sources; advisories with a local database)",
+        action: check_supply_chain,
     },
     Step {
         title: "cargo test --workspace (native tests)",
@@ -127,10 +132,16 @@ fn lint_wasm(_: &mut Session) -> Result<()> {
         "--target",
         WASM_TARGET,
         "--all-targets",
+        // The `fault-injection` feature only adds code: one pass lints both builds.
+        "--all-features",
         "--",
         "-D",
         "warnings",
     ]))
+}
+
+fn check_supply_chain(_: &mut Session) -> Result<()> {
+    supply_chain::check()
 }
 
 /// Adds the wasm32 target with rustup when it is not installed.
@@ -152,11 +163,16 @@ fn run_native_tests(_: &mut Session) -> Result<()> {
 
 /// Builds the site from the hostile test data first, then the real site
 /// (so `dist/` is left holding the real one).
+///
+/// The hostile-data site is also the one test site with the `fault-injection` feature
+/// (`panicForTest()`, for `tests/e2e/faults.rs`): it is built anyway, so the panic test
+/// costs no wasm build of its own.
 fn build_site(session: &mut Session) -> Result<()> {
     let root = workspace_root();
     session.hostile_site_dir = Some(dist::run(&DistOptions {
         data: Some(root.join("tests/fixtures/hostile.csv")),
         out: Some(root.join("target/hostile-site")),
+        fault_injection: true,
         ..DistOptions::default()
     })?);
     let site = dist::run(&DistOptions::default())?;
