@@ -4,7 +4,6 @@
 use fantoccini::actions::{
     InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
 };
-use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
@@ -631,9 +630,6 @@ async fn the_language_button_changes_every_text_and_the_url() {
     .await;
 }
 
-/// How long the no-growth test's script may run: well inside the test's own limit.
-const MEMORY_SCRIPT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(75);
-
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
     let options = BrowserOptions {
@@ -642,16 +638,6 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
     };
     with_browser(options, |page| async move {
         page.open_with_query("lang=en").await?;
-        // The test measures memory, not speed: 11,000 moves take 10-15 s alone, and over
-        // 30 s (the session's script timeout) on two cores shared with the rest of the suite.
-        page.client
-            .update_timeouts(TimeoutConfiguration::new(
-                Some(MEMORY_SCRIPT_TIMEOUT),
-                None,
-                None,
-            ))
-            .await
-            .map_err(|error| format!("cannot set the script timeout: {error}"))?;
         // Pointer events straight to the chart's overlay, along a path that
         // crosses points (tooltip shown) and empty space (tooltip hidden),
         // a thousand per script call, so that no call nears the script
