@@ -4,6 +4,8 @@
 //! Text from the data only ever goes in through `textContent` and
 //! attributes, never as HTML.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -29,6 +31,9 @@ pub struct TooltipParts {
     claim: HtmlElement,
     note: HtmlElement,
     link: Element,
+    /// What the tooltip shows now, so that a new model changes only the
+    /// texts that differ.
+    shown: RefCell<Option<TooltipContent>>,
 }
 
 impl TooltipParts {
@@ -59,6 +64,7 @@ impl TooltipParts {
             claim,
             note,
             link,
+            shown: RefCell::new(None),
         })
     }
 }
@@ -423,28 +429,55 @@ impl Elements {
     }
 
     /// Fills the tooltip with `content` (as text only) and shows it. The
-    /// tooltip's elements are made once; only their texts change, so hover
-    /// allocates no DOM.
+    /// tooltip's elements are made once, and only the texts that differ
+    /// from the last model's are written (the row labels stay), so hover
+    /// allocates no DOM and relays out no more than it must.
     pub fn show_tooltip(&self, content: &TooltipContent, pinned: bool) -> Result<(), JsValue> {
         let parts = &self.tooltip_parts;
-        parts.title.set_text_content(Some(&content.title));
-        for ((label, value), (term, definition)) in content.rows.iter().zip(&parts.rows) {
-            term.set_text_content(Some(label));
-            definition.set_text_content(Some(value));
+        let mut shown = parts.shown.borrow_mut();
+        let before = shown.as_ref();
+        // Whether a text differs from what its element shows now.
+        let differs = |now: &str, then: Option<&str>| then != Some(now);
+        if differs(&content.title, before.map(|then| then.title.as_str())) {
+            parts.title.set_text_content(Some(&content.title));
         }
-        for (text, element) in [
-            (&content.article_claim, &parts.claim),
-            (&content.note, &parts.note),
+        for (row, (term, definition)) in parts.rows.iter().enumerate() {
+            let (label, value) = content
+                .rows
+                .get(row)
+                .map_or(("", ""), |(label, value)| (label.as_str(), value.as_str()));
+            let then = before.and_then(|then| then.rows.get(row));
+            if differs(label, then.map(|(label, _)| label.as_str())) {
+                term.set_text_content(Some(label));
+            }
+            if differs(value, then.map(|(_, value)| value.as_str())) {
+                definition.set_text_content(Some(value));
+            }
+        }
+        for (now, then, element) in [
+            (
+                &content.article_claim,
+                before.map(|then| &then.article_claim),
+                &parts.claim,
+            ),
+            (&content.note, before.map(|then| &then.note), &parts.note),
         ] {
-            element.set_text_content(text.as_deref());
-            element.set_hidden(text.is_none());
+            if then != Some(now) {
+                element.set_text_content(now.as_deref());
+                element.set_hidden(now.is_none());
+            }
         }
-        parts.link.set_attribute("href", &content.source_url)?;
-        parts.link.set_text_content(Some(&format!(
-            "{} · {}",
-            content.source_label,
-            table::host_of(&content.source_url)
-        )));
+        let link_then = before.map(|then| (&then.source_url, &then.source_label));
+        if link_then != Some((&content.source_url, &content.source_label)) {
+            parts.link.set_attribute("href", &content.source_url)?;
+            parts.link.set_text_content(Some(&format!(
+                "{} · {}",
+                content.source_label,
+                table::host_of(&content.source_url)
+            )));
+        }
+        *shown = Some(content.clone());
+        drop(shown);
         self.tooltip
             .class_list()
             .toggle_with_force("ps-pinned", pinned)?;
