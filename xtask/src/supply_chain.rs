@@ -7,8 +7,8 @@
 //! (`$CARGO_HOME/advisory-dbs`, as `deny.toml` states); otherwise the run says in one line
 //! that it was skipped. Nothing is faked and no partial copy is kept in the repository.
 //!
-//! cargo-deny is not installed here: `.ci/install-cargo-deny` installs the pinned version
-//! (CI runs it); without it the step fails and prints that command.
+//! Where cargo-deny is missing, the step runs `.ci/install-cargo-deny`, which installs the
+//! pinned version (CI runs it too, before `cargo xtask test`).
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +19,8 @@ use crate::process;
 /// The cargo-deny release the rules are written for; `.ci/install-cargo-deny` installs it.
 pub const CARGO_DENY_VERSION: &str = "0.20.2";
 
-/// The command that installs it.
+/// The script that installs it, from the workspace root, and how to run it.
+const INSTALL_SCRIPT: &str = ".ci/install-cargo-deny";
 const INSTALL_COMMAND: &str = "bash .ci/install-cargo-deny";
 
 /// The checks that need no network.
@@ -55,21 +56,35 @@ fn cargo_deny(global_options: &[&str]) -> std::process::Command {
     command
 }
 
-/// Fails, saying how to install it, unless `cargo deny` runs; notes a version other than
-/// the pinned one.
+/// Installs the pinned cargo-deny with the install script unless `cargo deny` runs
+/// (seconds on x86-64 Linux); notes a version other than the pinned one.
 fn ensure_installed() -> Result<()> {
-    let output = process::cargo()
-        .args(["deny", "--version"])
-        .output()
-        .context("cannot run cargo")?;
-    if !output.status.success() {
-        bail!(
-            "cargo-deny is not installed; install cargo-deny {CARGO_DENY_VERSION} with:\n    \
-             {INSTALL_COMMAND}\nand run again"
-        );
-    }
-    let version = String::from_utf8_lossy(&output.stdout);
-    let version = version.trim();
+    let installed = || -> Result<Option<String>> {
+        let output = process::cargo()
+            .args(["deny", "--version"])
+            .output()
+            .context("cannot run cargo")?;
+        Ok(output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned()))
+    };
+    let version = match installed()? {
+        Some(version) => version,
+        None => {
+            println!("cargo-deny is not installed: {INSTALL_COMMAND}");
+            process::run(
+                std::process::Command::new("bash")
+                    .arg(INSTALL_SCRIPT)
+                    .current_dir(process::workspace_root()),
+            )
+            .with_context(|| format!("cannot install cargo-deny ({INSTALL_COMMAND})"))?;
+            match installed()? {
+                Some(version) => version,
+                None => bail!("cargo-deny does not run after {INSTALL_COMMAND}"),
+            }
+        }
+    };
     if version != format!("cargo-deny {CARGO_DENY_VERSION}") {
         println!(
             "note: {version} is installed; deny.toml is written for {CARGO_DENY_VERSION} \
@@ -146,7 +161,7 @@ mod tests {
 
     #[test]
     fn the_install_script_pins_the_same_cargo_deny_version() {
-        let script = std::fs::read_to_string(workspace_root().join(".ci/install-cargo-deny"))
+        let script = std::fs::read_to_string(workspace_root().join(INSTALL_SCRIPT))
             .expect("cannot read .ci/install-cargo-deny");
         assert!(
             script.contains(&format!("CARGO_DENY_VERSION=\"{CARGO_DENY_VERSION}\"")),
