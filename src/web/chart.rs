@@ -7,14 +7,14 @@
 //! moves values between them and the DOM.
 //!
 //! Two canvases: the chart, drawn once per size or view change, and a
-//! transparent overlay above it for the highlight and the zoom selection.
-//! Hover repaints only the overlay.
+//! transparent overlay above it for the zoom selection being dragged. Hover
+//! repaints neither: it moves the highlight ring and the tooltip.
 
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use wasm_bindgen::prelude::*;
 
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use super::dom::Elements;
@@ -200,11 +200,12 @@ impl ChartState {
         self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
         self.drawn_size = Some(size);
+        let colours = Theme::named(self.theme);
         self.elements
             .style_ring(
                 self.point_radius(),
-                &Theme::named(self.theme).text.hex(),
-                &Theme::named(self.theme).background.hex(),
+                &colours.text.hex(),
+                &colours.background.hex(),
             )
             .map_err(|_| "cannot style the highlight")?;
         self.interaction = self.interaction.retain(&self.targets);
