@@ -30,6 +30,17 @@ if (embedded) {
   new ResizeObserver(postHeight).observe(document.documentElement);
 }
 
+// While the module downloads, load the fonts the chart's first text needs
+// (the page's own family, regular and bold; Chinese and Latin): otherwise its
+// first measurement does, after the download.
+const warmUp = document.createElement("canvas").getContext("2d");
+if (warmUp) {
+  for (const weight of ["normal", "bold"]) {
+    warmUp.font = `${weight} 12px ${getComputedStyle(figure).fontFamily}`;
+    warmUp.measureText("大模型参数 Parameters 2020");
+  }
+}
+
 try {
   const chartModule = await import("../pkg/param_scale.js");
   await chartModule.default();
