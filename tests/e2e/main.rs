@@ -265,30 +265,25 @@ struct CanvasSize {
 impl CanvasSize {
     /// `canvas.width` is the CSS width in device pixels, give or take one.
     fn matches_device_pixels(&self) -> Result<(), String> {
-        let expected = (self.css_width * self.device_pixel_ratio).round();
-        if self.css_width < 1.0 {
-            return Err(format!("the canvas has no width on the page: {self:?}"));
-        }
-        if (self.width - expected).abs() > 1.0 {
-            return Err(format!(
-                "canvas.width is {}, expected round({} * devicePixelRatio {}) = {expected}: {self:?}",
-                self.width, self.css_width, self.device_pixel_ratio
-            ));
-        }
-        Ok(())
+        self.axis_matches("width", self.width, self.css_width)
     }
 
     /// Both `canvas.width` and `canvas.height` are the CSS size in device pixels, ±1.
     fn matches_device_pixels_in_both_directions(&self) -> Result<(), String> {
         self.matches_device_pixels()?;
-        let expected = (self.css_height * self.device_pixel_ratio).round();
-        if self.css_height < 1.0 {
-            return Err(format!("the canvas has no height on the page: {self:?}"));
+        self.axis_matches("height", self.height, self.css_height)
+    }
+
+    /// One axis: `canvas.{name}` is `css` CSS pixels in device pixels, ±1.
+    fn axis_matches(&self, name: &str, backing: f64, css: f64) -> Result<(), String> {
+        let expected = (css * self.device_pixel_ratio).round();
+        if css < 1.0 {
+            return Err(format!("the canvas has no {name} on the page: {self:?}"));
         }
-        if (self.height - expected).abs() > 1.0 {
+        if (backing - expected).abs() > 1.0 {
             return Err(format!(
-                "canvas.height is {}, expected round({} * devicePixelRatio {}) = {expected}: {self:?}",
-                self.height, self.css_height, self.device_pixel_ratio
+                "canvas.{name} is {backing}, expected round({css} * devicePixelRatio {}) = {expected}: {self:?}",
+                self.device_pixel_ratio
             ));
         }
         Ok(())
