@@ -25,7 +25,7 @@ pub struct Target {
 /// The targets of a layout, in keyboard order: by date, then by size, then
 /// by position in the data file.
 pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
-    let mut targets: Vec<Target> = layout
+    let mut keyed: Vec<_> = layout
         .points
         .iter()
         .map(|point| Target {
@@ -36,16 +36,16 @@ pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
             model_index: event.model_index,
             at: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
         }))
+        .map(|target| {
+            let model = &models[target.model_index];
+            ((model.date, model.params, target.model_index), target)
+        })
         .collect();
-    targets.sort_by(|a, b| {
-        let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
-        model_a
-            .date
-            .cmp(&model_b.date)
-            .then(model_a.params.cmp(&model_b.params))
-            .then(a.model_index.cmp(&b.model_index))
-    });
-    targets
+    // The keys are distinct (each ends with the model's index), so an
+    // unstable sort gives the one order; the keys sit beside the targets
+    // rather than being looked up in the models at each comparison.
+    keyed.sort_unstable_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, target)| target).collect()
 }
 
 /// The target closest to `at` within `max_radius` pixels. On a tie the

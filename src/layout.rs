@@ -148,8 +148,10 @@ pub struct DrawnEvent {
     pub model_index: usize,
     /// The marker's tip on the time axis.
     pub at: Point,
-    /// The top of the event's guide line.
-    pub guide_top: f64,
+    /// The top of the event's guide line; `None` for no guide. A chart of
+    /// many points guides only the article's events, as it labels only
+    /// them: a hundred guides would hatch the plot.
+    pub guide_top: Option<f64>,
 }
 
 /// A stage drawn as a band across the plot.
@@ -444,8 +446,16 @@ pub fn compute_layout(
             None => events.push(DrawnEvent {
                 model_index,
                 at: Point::new(x, plot.bottom),
-                guide_top: plot.top,
+                guide_top: Some(plot.top),
             }),
+        }
+    }
+    let many = points.len() > LABEL_ALL_UP_TO;
+    if many {
+        for event in &mut events {
+            if !models[event.model_index].in_article {
+                event.guide_top = None;
+            }
         }
     }
     obstacles.extend(
@@ -468,7 +478,6 @@ pub fn compute_layout(
     // only the article's models get labels.
     // With many points (a large data set), only the article's models and
     // the few largest others are labelled: the rest could not be read.
-    let many = points.len() > LABEL_ALL_UP_TO;
     let mut order: Vec<&DrawnPoint> = points
         .iter()
         .filter(|point| (metrics.label_all_models && !many) || models[point.model_index].in_article)

@@ -6,7 +6,8 @@
 //!   runs them at build time and [`embedded`] holds the result.
 //! - [`scale`], [`format`], [`i18n`], [`theme`], [`trend`], [`labels`] and
 //!   [`layout`] decide what goes where, in CSS pixels, for a language.
-//! - [`render`] paints a layout onto any plotters `DrawingBackend`.
+//! - [`render`] paints a layout onto any plotters `DrawingBackend`; [`stamp`]
+//!   composites prepainted markers into pixels, for charts of many points.
 //! - [`svg`] renders to an SVG string (golden files, export, no-script page).
 //! - `web` (wasm32 only) is the only module that knows the browser.
 
@@ -23,6 +24,7 @@ pub mod layout;
 pub mod options;
 pub mod render;
 pub mod scale;
+pub mod stamp;
 pub mod table;
 pub mod theme;
 pub mod tooltip;

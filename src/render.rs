@@ -60,29 +60,121 @@ pub fn draw<Backend: DrawingBackend>(
     paint: &PaintConfig,
     measure: &dyn TextMeasure,
 ) -> Result<ChartLayout, RenderError> {
+    draw_stamped(backend, models, stages, layout_config, paint, measure, None)
+}
+
+/// [`draw`], handing the markers to `stamper` when there are at least
+/// [`STAMP_FROM_POINTS`] of them.
+pub fn draw_stamped<Backend: DrawingBackend>(
+    backend: Backend,
+    models: &[Model],
+    stages: &[Stage],
+    layout_config: LayoutConfig,
+    paint: &PaintConfig,
+    measure: &dyn TextMeasure,
+    stamper: Option<&mut dyn Stamper>,
+) -> Result<ChartLayout, RenderError> {
     let layout = compute_layout(models, stages, layout_config, measure);
-    paint_layout(backend, &layout, paint)?;
+    paint_layout(backend, &layout, paint, stamper)?;
     Ok(layout)
 }
 
-/// Paints a layout computed earlier.
+/// Paints a layout computed earlier: what lies under the markers, the
+/// markers (through `stamper` when it is given and there are at least
+/// [`STAMP_FROM_POINTS`] of them), then what lies over them.
 pub fn paint_layout<Backend: DrawingBackend>(
     backend: Backend,
     layout: &ChartLayout,
     paint: &PaintConfig,
+    stamper: Option<&mut dyn Stamper>,
 ) -> Result<(), RenderError> {
     let area = backend.into_drawing_area();
-    let mut painter = Painter {
+    let painter = Painter {
         area: &area,
         theme: &paint.theme,
         ratio: paint.pixel_ratio,
         font_scale: paint.font_scale,
     };
-    painter
-        .all(layout)
-        .map_err(|error| RenderError(error.to_string()))?;
-    area.present()
-        .map_err(|error| RenderError(error.to_string()))
+    let failed = |error: DrawingAreaErrorKind<Backend::ErrorType>| RenderError(error.to_string());
+    painter.under_markers(layout).map_err(failed)?;
+    match stamper {
+        Some(stamper) if layout.points.len() >= STAMP_FROM_POINTS => {
+            // Whatever the backend holds back goes to the surface first.
+            area.present().map_err(failed)?;
+            stamper
+                .stamp(&painter.stamps(layout, false))
+                .map_err(RenderError)?;
+        }
+        _ => {
+            for stamp in painter.stamps(layout, true) {
+                painter.marker(stamp.center, stamp.look).map_err(failed)?;
+            }
+        }
+    }
+    painter.over_markers(layout).map_err(failed)?;
+    area.present().map_err(failed)
+}
+
+/// What a marker looks like wherever it is: two markers of one look differ
+/// only by a shift of whole backing pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkerLook {
+    /// The radius of the fill, in CSS px.
+    pub radius: f64,
+    /// A diamond (a mixture of experts) rather than a circle.
+    pub diamond: bool,
+    pub color: Color,
+}
+
+/// A marker to paint: its look and its centre, in backing pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp {
+    pub look: MarkerLook,
+    pub center: (i32, i32),
+}
+
+/// Paints many markers faster than one backend call per shape: in the
+/// browser, by copying prepainted sprites into the canvas's pixels. It is
+/// handed every marker, bottom first, once what lies under them is painted
+/// and before what lies over them; each must look as [`paint_marker`]
+/// paints it.
+pub trait Stamper {
+    fn stamp(&mut self, stamps: &[Stamp]) -> Result<(), String>;
+}
+
+/// From this many points on, [`paint_layout`] hands the markers to its
+/// stamper, if it has one.
+pub const STAMP_FROM_POINTS: usize = 1000;
+
+/// Paints one marker of `look` centred on `center` (backing pixels), exactly
+/// as the chart paints it: the picture a [`Stamper`] copies.
+pub fn paint_marker<Backend: DrawingBackend>(
+    backend: Backend,
+    look: MarkerLook,
+    center: (i32, i32),
+    paint: &PaintConfig,
+) -> Result<(), RenderError> {
+    let area = backend.into_drawing_area();
+    let painter = Painter {
+        area: &area,
+        theme: &paint.theme,
+        ratio: paint.pixel_ratio,
+        font_scale: paint.font_scale,
+    };
+    let failed = |error: DrawingAreaErrorKind<Backend::ErrorType>| RenderError(error.to_string());
+    painter.marker(center, look).map_err(failed)?;
+    area.present().map_err(failed)
+}
+
+/// How far (backing pixels) from its centre a marker of `look` can touch a
+/// pixel, its outline and antialiasing included.
+pub fn marker_reach(look: MarkerLook, pixel_ratio: f64) -> u32 {
+    let outer = if look.diamond {
+        look.radius * 1.3 + 1.6
+    } else {
+        look.radius + 1.2
+    };
+    (outer * pixel_ratio).round().max(1.0) as u32 + 2
 }
 
 /// What the overlay shows above the chart: a zoom selection being
@@ -142,7 +234,9 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         (css_pixels * self.ratio).round().max(1.0) as u32
     }
 
-    fn all(&mut self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
+    /// Everything under the markers: background, bands, grid, events, trend
+    /// and leader lines.
+    fn under_markers(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
         let theme = self.theme;
         self.area.fill(&rgba(theme.background))?;
         let plot = layout.plot;
@@ -173,13 +267,15 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         // Events: a faint dashed guide and a hollow triangle on the axis.
         let event_style = rgba(theme.event).stroke_width(self.len(1.0));
         for event in &layout.events {
-            self.dashed(
-                Point::new(event.at.x, event.guide_top),
-                event.at,
-                2.0,
-                4.0,
-                rgba(theme.event.with_alpha(0.45)).stroke_width(self.len(1.0)),
-            )?;
+            if let Some(top) = event.guide_top {
+                self.dashed(
+                    Point::new(event.at.x, top),
+                    event.at,
+                    2.0,
+                    4.0,
+                    rgba(theme.event.with_alpha(0.45)).stroke_width(self.len(1.0)),
+                )?;
+            }
             let (half_width, height) = (EVENT_MARKER_HEIGHT / 2.0, EVENT_MARKER_HEIGHT);
             let triangle = [
                 Point::new(event.at.x, event.at.y - height),
@@ -221,19 +317,37 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             )?;
         }
 
-        let hidden = self.hidden_points(layout);
-        for (index, point) in layout.points.iter().enumerate() {
-            if hidden.get(index).copied().unwrap_or(false) {
-                continue;
-            }
-            self.marker(
-                point.center,
-                point.radius,
-                point.architecture,
-                theme.region(point.region),
-            )?;
-        }
+        Ok(())
+    }
 
+    /// The markers to paint, bottom first; with `cull`, without those that
+    /// later markers cover entirely (see [`Self::hidden_points`]).
+    fn stamps(&self, layout: &ChartLayout, cull: bool) -> Vec<Stamp> {
+        let hidden = if cull {
+            self.hidden_points(layout)
+        } else {
+            Vec::new()
+        };
+        layout
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !hidden.get(*index).copied().unwrap_or(false))
+            .map(|(_, point)| Stamp {
+                look: MarkerLook {
+                    radius: point.radius,
+                    diamond: point.architecture == Architecture::MixtureOfExperts,
+                    color: self.theme.region(point.region),
+                },
+                center: self.px(point.center),
+            })
+            .collect()
+    }
+
+    /// Everything over the markers: legend, labels and titles.
+    fn over_markers(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
+        let theme = self.theme;
+        let event_style = rgba(theme.event).stroke_width(self.len(1.0));
         for item in &layout.legend {
             // A hidden series keeps its legend entry, faded, so that it can
             // be shown again.
@@ -253,18 +367,22 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                 LegendKind::Region(_)
                 | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
                     self.marker(
-                        item.symbol,
-                        5.0,
-                        Architecture::Dense,
-                        symbol_color.unwrap_or(theme.text),
+                        self.px(item.symbol),
+                        MarkerLook {
+                            radius: 5.0,
+                            diamond: false,
+                            color: symbol_color.unwrap_or(theme.text),
+                        },
                     )?;
                 }
                 LegendKind::Architecture(Architecture::MixtureOfExperts) => {
                     self.marker(
-                        item.symbol,
-                        5.0,
-                        Architecture::MixtureOfExperts,
-                        symbol_color.unwrap_or(theme.text),
+                        self.px(item.symbol),
+                        MarkerLook {
+                            radius: 5.0,
+                            diamond: true,
+                            color: symbol_color.unwrap_or(theme.text),
+                        },
                     )?;
                 }
                 LegendKind::Trend => {
@@ -445,45 +563,32 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
     /// A dense model is a circle, a mixture of experts a diamond; both have
     /// an outline in the background colour so that neighbours separate.
-    fn marker(
-        &self,
-        center: Point,
-        radius: f64,
-        architecture: Architecture,
-        color: Color,
-    ) -> Result2<Backend::ErrorType> {
+    /// Sizes are rounded to whole backing pixels apart from the centre, so
+    /// that a marker looks the same wherever it is.
+    fn marker(&self, center: (i32, i32), look: MarkerLook) -> Result2<Backend::ErrorType> {
         let outline = rgba(self.theme.point_outline);
-        match architecture {
-            Architecture::Dense | Architecture::Undisclosed => {
-                self.area.draw(&Circle::new(
-                    self.px(center),
-                    self.len(radius + 1.2),
-                    outline.filled(),
-                ))?;
-                self.area.draw(&Circle::new(
-                    self.px(center),
-                    self.len(radius),
-                    rgba(color).filled(),
-                ))?;
-            }
-            Architecture::MixtureOfExperts => {
-                let diamond = |r: f64| {
-                    [
-                        Point::new(center.x, center.y - r),
-                        Point::new(center.x + r, center.y),
-                        Point::new(center.x, center.y + r),
-                        Point::new(center.x - r, center.y),
-                    ]
-                    .iter()
-                    .map(|point| self.px(*point))
-                    .collect::<Vec<_>>()
-                };
-                let r = radius * 1.3;
-                self.area
-                    .draw(&Polygon::new(diamond(r + 1.6), outline.filled()))?;
-                self.area
-                    .draw(&Polygon::new(diamond(r), rgba(color).filled()))?;
-            }
+        let fill = rgba(look.color);
+        if look.diamond {
+            let (x, y) = center;
+            let diamond = |half: u32| {
+                let half = half as i32;
+                vec![(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
+            };
+            let half = look.radius * 1.3;
+            self.area.draw(&Polygon::new(
+                diamond(self.len(half + 1.6)),
+                outline.filled(),
+            ))?;
+            self.area
+                .draw(&Polygon::new(diamond(self.len(half)), fill.filled()))?;
+        } else {
+            self.area.draw(&Circle::new(
+                center,
+                self.len(look.radius + 1.2),
+                outline.filled(),
+            ))?;
+            self.area
+                .draw(&Circle::new(center, self.len(look.radius), fill.filled()))?;
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use super::dom::Elements;
+use super::sprites::CanvasStamper;
 use super::warn;
 use crate::dataset::Model;
 use crate::embedded::{models, stages};
@@ -27,7 +28,7 @@ use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
 use crate::options::{ChartOptions, Series, YearRange};
-use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
+use crate::render::{draw, draw_stamped, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
 use crate::tooltip::{announcement, tooltip_content};
@@ -160,17 +161,24 @@ impl ChartState {
         let backend = CanvasBackend::with_canvas_object(self.elements.canvas.clone())
             .ok_or("the canvas gives no 2D context")?;
         let measure = self.meter.with_family(theme.font_family);
-        let layout = draw(
+        let paint = PaintConfig {
+            pixel_ratio: self.pixel_ratio,
+            font_scale: 1.0,
+            theme,
+        };
+        let mut stamper = CanvasStamper {
+            document: &self.elements.document,
+            canvas: &self.elements.canvas,
+            paint: &paint,
+        };
+        let layout = draw_stamped(
             backend,
             models(),
             stages(),
             self.layout_config(css_width, css_height),
-            &PaintConfig {
-                pixel_ratio: self.pixel_ratio,
-                font_scale: 1.0,
-                theme,
-            },
+            &paint,
             &measure,
+            Some(&mut stamper),
         )
         .map_err(|error| error.to_string())?;
 
@@ -601,7 +609,9 @@ impl ChartState {
     }
 }
 
-fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+pub(super) fn context_2d(
+    canvas: &web_sys::HtmlCanvasElement,
+) -> Result<CanvasRenderingContext2d, JsValue> {
     use wasm_bindgen::JsCast;
     canvas
         .get_context("2d")?

@@ -20,6 +20,7 @@
 
 mod chart;
 mod dom;
+mod sprites;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -37,6 +37,7 @@ mod faults;
 mod hardening;
 mod hostile;
 mod interaction;
+mod many;
 
 /// A language the page is offered in, and what the page must show for it.
 #[derive(Debug, Clone, Copy)]

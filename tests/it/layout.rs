@@ -333,3 +333,49 @@ fn zooming_to_a_period_keeps_its_models_and_refits_the_y_axis() {
     let full = layout_with(View::default(), Lang::En);
     assert!(layout.y_scale.invert(layout.plot.top) < full.y_scale.invert(full.plot.top) / 100.0);
 }
+
+#[test]
+fn a_chart_of_many_points_draws_guides_only_for_the_articles_undisclosed_models() {
+    // (times the data is repeated, whether every event keeps its guide).
+    let cases = [(1, true), (4, true), (8, false)];
+    for (repeats, all_guided) in cases {
+        let repeated: Vec<_> = models()
+            .iter()
+            .cycle()
+            .take(models().len() * repeats)
+            .cloned()
+            .collect();
+        let layout = compute_layout(
+            &repeated,
+            stages(),
+            LayoutConfig {
+                width: 960.0,
+                height: 600.0,
+                lang: Lang::En,
+                view: View::default(),
+            },
+            &EstimatedText,
+        );
+        assert!(!layout.events.is_empty());
+        assert_eq!(
+            layout.points.len() <= param_scale::layout::LABEL_ALL_UP_TO,
+            all_guided,
+            "{repeats} repeats: {} points",
+            layout.points.len()
+        );
+        for event in &layout.events {
+            let model = &repeated[event.model_index];
+            let guided = all_guided || model.in_article;
+            assert_eq!(
+                event.guide_top,
+                guided.then_some(layout.plot.top),
+                "{repeats} repeats: {}",
+                model.id
+            );
+        }
+        assert!(
+            layout.events.iter().any(|event| event.guide_top.is_none()) != all_guided,
+            "{repeats} repeats: some event must lose its guide"
+        );
+    }
+}

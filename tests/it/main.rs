@@ -16,6 +16,7 @@ mod layout;
 mod options;
 mod scale;
 mod sources;
+mod stamp;
 mod theme;
 mod tooltip;
 mod trend;

@@ -20,6 +20,10 @@ use crate::supply_chain;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
+/// The synthetic models of the many-models test site: enough for the chart
+/// to stamp its markers (`render::STAMP_FROM_POINTS`).
+const MANY_MODELS: usize = 3000;
+
 /// One step of the run: a title to print and the work to do.
 struct Step {
     title: &'static str,
@@ -34,6 +38,9 @@ struct Session {
     /// The site built from `tests/fixtures/hostile.csv`, and where it is served.
     hostile_site_dir: Option<PathBuf>,
     hostile_site_url: Option<String>,
+    /// The site of [`MANY_MODELS`] synthetic models, and where it is served.
+    many_site_dir: Option<PathBuf>,
+    many_site_url: Option<String>,
     /// Copies of the site with a corrupt and a missing `.wasm`, and their address.
     broken_site_dir: Option<PathBuf>,
     broken_site_url: Option<String>,
@@ -161,8 +168,9 @@ fn run_native_tests(_: &mut Session) -> Result<()> {
     process::run(process::cargo().args(["test", "--workspace"]))
 }
 
-/// Builds the site from the hostile test data first, then the real site
-/// (so `dist/` is left holding the real one).
+/// Builds the site from the hostile test data and one of [`MANY_MODELS`]
+/// synthetic models first, then the real site (so `dist/` is left holding
+/// the real one).
 ///
 /// The hostile-data site is also the one test site with the `fault-injection` feature
 /// (`panicForTest()`, for `tests/e2e/faults.rs`): it is built anyway, so the panic test
@@ -173,6 +181,11 @@ fn build_site(session: &mut Session) -> Result<()> {
         data: Some(root.join("tests/fixtures/hostile.csv")),
         out: Some(root.join("target/hostile-site")),
         fault_injection: true,
+        ..DistOptions::default()
+    })?);
+    session.many_site_dir = Some(dist::run(&DistOptions {
+        synthetic: Some(MANY_MODELS),
+        out: Some(root.join("target/many-site")),
         ..DistOptions::default()
     })?);
     let site = dist::run(&DistOptions::default())?;
@@ -224,6 +237,13 @@ fn start_services(session: &mut Session) -> Result<()> {
     let address = serve::spawn(hostile, ("127.0.0.1", 0))
         .context("cannot start the static server for the hostile-data site")?;
     session.hostile_site_url = Some(format!("http://{address}/"));
+    let many = session
+        .many_site_dir
+        .as_deref()
+        .context("the many-models site was not built")?;
+    let address = serve::spawn(many, ("127.0.0.1", 0))
+        .context("cannot start the static server for the many-models site")?;
+    session.many_site_url = Some(format!("http://{address}/"));
     let broken = session
         .broken_site_dir
         .as_deref()
@@ -263,6 +283,9 @@ fn run_browser_tests(session: &mut Session) -> Result<()> {
         .env("WEBDRIVER_URL", driver.url());
     if let Some(hostile_url) = &session.hostile_site_url {
         command.env("PARAM_SCALE_HOSTILE_URL", hostile_url);
+    }
+    if let Some(many_url) = &session.many_site_url {
+        command.env("PARAM_SCALE_MANY_URL", many_url);
     }
     if let Some(broken_url) = &session.broken_site_url {
         command.env("PARAM_SCALE_BROKEN_URL", broken_url);
