@@ -30,9 +30,26 @@ if (embedded) {
   new ResizeObserver(postHeight).observe(document.documentElement);
 }
 
-// While the module downloads, load the fonts the chart's first text needs
-// (the page's own family, regular and bold; Chinese and Latin): otherwise its
-// first measurement does, after the download.
+// The WebAssembly module (which index.html preloads) is compiled from here,
+// off the main thread, while this thread loads the fonts below; the chart
+// module is then handed the compiled module. A server that sends the wrong
+// type for .wasm gets the slower, non-streaming compile.
+const compiled = (async () => {
+  const response = await fetch(new URL("../pkg/param_scale_bg.wasm", import.meta.url));
+  if (!response.ok) {
+    throw new Error(`failed to fetch the WebAssembly module: ${response.status} ${response.statusText}`);
+  }
+  if (response.headers.get("Content-Type") === "application/wasm") {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+})();
+// Reported where it is awaited, below, not as an unhandled rejection.
+compiled.catch(() => {});
+
+// Meanwhile, load the fonts the chart's first text needs (the page's own
+// family, regular and bold; Chinese and Latin): otherwise its first
+// measurement does, after the download.
 const warmUp = document.createElement("canvas").getContext("2d");
 if (warmUp) {
   for (const weight of ["normal", "bold"]) {
@@ -43,7 +60,7 @@ if (warmUp) {
 
 try {
   const chartModule = await import("../pkg/param_scale.js");
-  await chartModule.default();
+  await chartModule.default({ module_or_path: await compiled });
   // The instance stays reachable from its element (e.g. for `drawnPoints()`).
   figure.chart = chartModule.createChart(figure, { url: true });
 } catch (error) {
