@@ -13,7 +13,7 @@ use crate::dataset::{self, Architecture, Model, Region, Stage};
 use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
-use crate::labels::{place_labels, LabelRequest, Placement, PlacementConfig};
+use crate::labels::{place_labels_near, LabelRequest};
 use crate::options::{Hidden, Series, YearRange};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
@@ -575,56 +575,6 @@ pub fn compute_layout(
         texts,
         leaders,
     }
-}
-
-/// Places labels as [`place_labels`] does, with the same result, but one
-/// label at a time against only the obstacles it could touch, so that a
-/// chart of 100,000 points does not test every label against every point.
-fn place_labels_near(
-    requests: &[LabelRequest],
-    obstacles: &[Rect],
-    bounds: Rect,
-) -> Vec<Option<Placement>> {
-    let config = PlacementConfig::default();
-    // Obstacles by their left edge, to find those in reach by a binary search.
-    let mut by_left: Vec<&Rect> = obstacles.iter().collect();
-    by_left.sort_by(|a, b| a.left.total_cmp(&b.left));
-    let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut nearby: Vec<Rect> = Vec::new();
-    requests
-        .iter()
-        .map(|request| {
-            // Every candidate box (and its leader) lies within this reach of
-            // the anchor, padding included.
-            let (width, height) = request.size;
-            let distance = config.gap + request.anchor_radius + config.far_offset;
-            let margin = config.padding + 1.0;
-            let reach = Rect::new(
-                request.anchor.x - distance - width - margin,
-                request.anchor.y - distance - height - margin,
-                request.anchor.x + distance + width + margin,
-                request.anchor.y + distance + height + margin,
-            );
-            let first = by_left.partition_point(|rect| rect.left < reach.left - widest);
-            nearby.clear();
-            nearby.extend(
-                by_left[first..]
-                    .iter()
-                    .take_while(|rect| rect.left <= reach.right)
-                    .filter(|rect| rect.intersects(&reach))
-                    .map(|rect| **rect),
-            );
-            nearby.extend(placed.iter().filter(|rect| rect.intersects(&reach)));
-            let placement = place_labels(std::slice::from_ref(request), &nearby, bounds, config)
-                .pop()
-                .flatten();
-            if let Some(placement) = placement {
-                placed.push(placement.rect);
-            }
-            placement
-        })
-        .collect()
 }
 
 /// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`

@@ -1,5 +1,5 @@
 use param_scale::geometry::{Point, Rect};
-use param_scale::labels::{place_labels, LabelRequest, PlacementConfig};
+use param_scale::labels::{place_labels, place_labels_near, LabelRequest, PlacementConfig};
 
 fn request(x: f64, y: f64, width: f64) -> LabelRequest {
     LabelRequest {
@@ -103,5 +103,39 @@ fn in_crowded_scenes_placed_labels_overlap_neither_each_other_nor_points_nor_lea
                 );
             }
         }
+    }
+}
+
+#[test]
+fn placing_against_only_the_obstacles_in_reach_gives_what_placing_against_all_gives() {
+    let bounds = Rect::new(0.0, 0.0, 600.0, 400.0);
+    // (seed, points, of which labelled, obstacles off the chart too).
+    let cases = [
+        (5, 30, 30, false),
+        (6, 400, 60, false),
+        (7, 3000, 40, false),
+        (8, 3000, 40, true),
+        (9, 1, 1, false),
+        (10, 0, 0, false),
+    ];
+    for (seed, n_points, n_labels, far) in cases {
+        let points = scatter(seed, n_points);
+        let mut obstacles: Vec<Rect> = points.iter().map(|(x, y)| marker(*x, *y)).collect();
+        if far {
+            // Obstacles far outside the chart, wide ones and a degenerate one.
+            obstacles.push(Rect::new(-5_000.0, -5_000.0, -4_000.0, 9_000.0));
+            obstacles.push(Rect::new(100.0, 100.0, 100.0, 100.0));
+            obstacles.push(Rect::new(0.0, 190.0, 600.0, 210.0));
+            obstacles.push(Rect::new(f64::NAN, 0.0, 10.0, 10.0));
+        }
+        let requests: Vec<LabelRequest> = points
+            .iter()
+            .take(n_labels)
+            .enumerate()
+            .map(|(index, (x, y))| request(*x, *y, 30.0 + (index % 5) as f64 * 12.0))
+            .collect();
+        let everything = place_labels(&requests, &obstacles, bounds, PlacementConfig::default());
+        let near = place_labels_near(&requests, &obstacles, bounds);
+        assert_eq!(near, everything, "seed {seed}, {n_points} points");
     }
 }
