@@ -148,115 +148,6 @@ fn candidates(
     })
 }
 
-/// Obstacles in a grid of square cells, each listing the obstacles that
-/// overlap it (all lists in one vector): what lies within a rectangle is
-/// found without looking at the rest.
-struct ObstacleGrid<'a> {
-    obstacles: &'a [Rect],
-    left: f64,
-    top: f64,
-    columns: usize,
-    rows: usize,
-    /// Where each cell's list starts in `members`; one more entry than cells.
-    starts: Vec<usize>,
-    members: Vec<usize>,
-}
-
-impl<'a> ObstacleGrid<'a> {
-    const CELL: f64 = 32.0;
-    /// At most this many cells a side, however far apart the obstacles are.
-    const MAX_SIDE: usize = 512;
-
-    fn new(obstacles: &'a [Rect]) -> ObstacleGrid<'a> {
-        let finite = |rect: &&Rect| {
-            [rect.left, rect.top, rect.right, rect.bottom]
-                .iter()
-                .all(|value| value.is_finite())
-        };
-        let (mut left, mut top, mut right, mut bottom) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
-        for (index, rect) in obstacles.iter().filter(finite).enumerate() {
-            if index == 0 {
-                (left, top, right, bottom) = (rect.left, rect.top, rect.right, rect.bottom);
-            }
-            (left, top) = (left.min(rect.left), top.min(rect.top));
-            (right, bottom) = (right.max(rect.right), bottom.max(rect.bottom));
-        }
-        let side = |extent: f64| ((extent / Self::CELL).floor() as usize + 1).min(Self::MAX_SIDE);
-        let mut grid = ObstacleGrid {
-            obstacles,
-            left,
-            top,
-            columns: side(right - left),
-            rows: side(bottom - top),
-            starts: Vec::new(),
-            members: Vec::new(),
-        };
-        // Count each cell's members, turn the counts into starts, then fill.
-        let mut counts = vec![0_usize; grid.columns * grid.rows + 1];
-        for rect in obstacles {
-            grid.for_cells(rect, |cell| counts[cell] += 1);
-        }
-        let mut start = 0;
-        for count in &mut counts {
-            (start, *count) = (start + *count, start);
-        }
-        let mut next = counts.clone();
-        let mut members = vec![0; start];
-        for (index, rect) in obstacles.iter().enumerate() {
-            grid.for_cells(rect, |cell| {
-                members[next[cell]] = index;
-                next[cell] += 1;
-            });
-        }
-        (grid.starts, grid.members) = (counts, members);
-        grid
-    }
-
-    /// The cells' column and row span of `rect`, clamped to the grid.
-    fn span(&self, rect: &Rect) -> (usize, usize, usize, usize) {
-        let cell = |value: f64, origin: f64, count: usize| {
-            (((value - origin) / Self::CELL).floor().max(0.0) as usize).min(count - 1)
-        };
-        (
-            cell(rect.left, self.left, self.columns),
-            cell(rect.right, self.left, self.columns),
-            cell(rect.top, self.top, self.rows),
-            cell(rect.bottom, self.top, self.rows),
-        )
-    }
-
-    fn for_cells(&self, rect: &Rect, mut action: impl FnMut(usize)) {
-        let (first_column, last_column, first_row, last_row) = self.span(rect);
-        for row in first_row..=last_row {
-            for column in first_column..=last_column {
-                action(row * self.columns + column);
-            }
-        }
-    }
-
-    /// Adds to `found` every obstacle that intersects `area`, once each.
-    fn within(&self, area: Rect, found: &mut Vec<Rect>) {
-        let (first_column, last_column, first_row, last_row) = self.span(&area);
-        for row in first_row..=last_row {
-            for column in first_column..=last_column {
-                let cell = row * self.columns + column;
-                for &index in &self.members[self.starts[cell]..self.starts[cell + 1]] {
-                    let rect = &self.obstacles[index];
-                    // An obstacle over several cells is taken in the first
-                    // of them that the area covers.
-                    let (own_column, _, own_row, _) = self.span(rect);
-                    if own_column.max(first_column) == column
-                        && own_row.max(first_row) == row
-                        && rect.intersects(&area)
-                    {
-                        found.push(*rect);
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// Places labels as [`place_labels`] does, with the same result, but one
 /// label at a time against only the obstacles it could touch, so that a
 /// chart of 100,000 points does not test every label against every point.
@@ -266,7 +157,10 @@ pub fn place_labels_near(
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
     let config = PlacementConfig::default();
-    let grid = ObstacleGrid::new(obstacles);
+    // Obstacles by their left edge, to find those in reach by a binary search.
+    let mut by_left: Vec<&Rect> = obstacles.iter().collect();
+    by_left.sort_by(|a, b| a.left.total_cmp(&b.left));
+    let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
     let mut placed: Vec<Rect> = Vec::new();
     let mut nearby: Vec<Rect> = Vec::new();
     requests
@@ -283,8 +177,15 @@ pub fn place_labels_near(
                 request.anchor.x + distance + width + margin,
                 request.anchor.y + distance + height + margin,
             );
+            let first = by_left.partition_point(|rect| rect.left < reach.left - widest);
             nearby.clear();
-            grid.within(reach, &mut nearby);
+            nearby.extend(
+                by_left[first..]
+                    .iter()
+                    .take_while(|rect| rect.left <= reach.right)
+                    .filter(|rect| rect.intersects(&reach))
+                    .map(|rect| **rect),
+            );
             nearby.extend(placed.iter().filter(|rect| rect.intersects(&reach)));
             let placement = place_labels(std::slice::from_ref(request), &nearby, bounds, config)
                 .pop()
