@@ -1,6 +1,7 @@
 //! Native benchmarks of the chart's hot paths (`cargo bench --bench hot_paths`):
-//! one full render to SVG, the nearest-point query (scan and grid) and the
-//! layout with its label placement, for the real data and for synthetic
+//! one full render to SVG, the nearest-point query (scan and grid), the
+//! layout with its label placement, and stamping every marker into a buffer
+//! of pixels (what the browser does from 1,000 points on), for the real data and for synthetic
 //! data sets made by the same generator as `cargo xtask dist --synthetic N`.
 //! The browser figures come from `cargo xtask bench`.
 
@@ -28,6 +29,7 @@ mod native {
     use param_scale::hit::{nearest, targets, TargetGrid};
     use param_scale::i18n::Lang;
     use param_scale::layout::{compute_layout, EstimatedText, LayoutConfig, View};
+    use param_scale::stamp::{Pixels, Sprite};
     use param_scale::svg::render_svg;
     use param_scale::theme::Theme;
 
@@ -53,6 +55,30 @@ mod native {
             }
         }
         sets
+    }
+
+    /// A marker like the chart's at a pixel ratio of 1: a disc of colour
+    /// inside a ring of white, with an antialiased edge.
+    fn marker_sprite() -> Sprite {
+        const REACH: usize = 8;
+        let side = 2 * REACH + 1;
+        let mut pixels = Vec::with_capacity(side * side * 4);
+        for y in 0..side {
+            for x in 0..side {
+                let distance =
+                    ((x as f64 - REACH as f64).powi(2) + (y as f64 - REACH as f64).powi(2)).sqrt();
+                let coverage =
+                    |radius: f64| ((radius + 0.5 - distance).clamp(0.0, 1.0) * 255.0) as u8;
+                let colour = if distance <= 5.0 {
+                    [31, 111, 209]
+                } else {
+                    [255, 255, 255]
+                };
+                pixels.extend_from_slice(&colour);
+                pixels.push(coverage(6.2));
+            }
+        }
+        Sprite::new(side, side, (REACH as i32, REACH as i32), pixels).expect("sized")
     }
 
     pub fn run() {
@@ -126,6 +152,32 @@ mod native {
             group.bench_function(BenchmarkId::new("build_grid", name), |bench| {
                 bench.iter(|| TargetGrid::new(black_box(&targets), 16.0))
             });
+        }
+        group.finish();
+
+        let mut group = criterion.benchmark_group("stamp_every_marker");
+        let (width, height) = (SIZE.0 as usize, SIZE.1 as usize);
+        let sprite = marker_sprite();
+        let mut buffer = vec![255_u8; width * height * 4];
+        for (name, models) in &sets {
+            let layout = compute_layout(models, stages, config(), &EstimatedText);
+            let centres: Vec<(i32, i32)> = layout
+                .points
+                .iter()
+                .map(|point| (point.center.x.round() as i32, point.center.y.round() as i32))
+                .collect();
+            group.bench_with_input(
+                BenchmarkId::from_parameter(name),
+                &centres,
+                |bench, centres| {
+                    bench.iter(|| {
+                        let mut pixels = Pixels::new(&mut buffer, width, height).expect("sized");
+                        for centre in centres {
+                            pixels.stamp(black_box(&sprite), *centre);
+                        }
+                    })
+                },
+            );
         }
         group.finish();
         criterion.final_summary();
