@@ -148,9 +148,9 @@ pub struct DrawnEvent {
     pub model_index: usize,
     /// The marker's tip on the time axis.
     pub at: Point,
-    /// The top of the event's guide line; `None` for no guide. A chart of
-    /// many points guides only the article's events, as it labels only
-    /// them: a hundred guides would hatch the plot.
+    /// The top of the event's guide line; `None` for no guide: above
+    /// [`GUIDE_ALL_UP_TO`] events only the article's have one, as a hundred
+    /// guides would hatch the plot.
     pub guide_top: Option<f64>,
 }
 
@@ -214,6 +214,8 @@ pub const DEFAULT_YEARS: (u16, u16) = (2017, 2025);
 /// Up to this many points, a wide chart labels every model; beyond it only
 /// the article's models and the [`LARGEST_LABELLED`] largest others.
 pub const LABEL_ALL_UP_TO: usize = 300;
+/// Up to this many models of undisclosed size, each has a guide line.
+pub const GUIDE_ALL_UP_TO: usize = 20;
 /// How many of the largest models get labels on a chart of many points.
 pub const LARGEST_LABELLED: usize = 8;
 
@@ -450,8 +452,7 @@ pub fn compute_layout(
             }),
         }
     }
-    let many = points.len() > LABEL_ALL_UP_TO;
-    if many {
+    if events.len() > GUIDE_ALL_UP_TO {
         for event in &mut events {
             if !models[event.model_index].in_article {
                 event.guide_top = None;
@@ -478,6 +479,7 @@ pub fn compute_layout(
     // only the article's models get labels.
     // With many points (a large data set), only the article's models and
     // the few largest others are labelled: the rest could not be read.
+    let many = points.len() > LABEL_ALL_UP_TO;
     let mut order: Vec<&DrawnPoint> = points
         .iter()
         .filter(|point| (metrics.label_all_models && !many) || models[point.model_index].in_article)
