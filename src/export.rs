@@ -52,7 +52,7 @@ pub fn models_csv(models: &[&Model]) -> String {
 /// Quotes a field when it holds a comma, quote or line break, and defuses
 /// text that a spreadsheet would run as a formula.
 fn csv_field(field: &str) -> String {
-    let defused = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+    let defused = if field.starts_with(['=', '+', '-', '@']) && !is_plain_number(field) {
         format!("'{field}")
     } else {
         field.to_owned()
@@ -61,6 +61,31 @@ fn csv_field(field: &str) -> String {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
         defused
+    }
+}
+
+/// A decimal number, signed, with an optional fraction and exponent
+/// (`-5`, `+1.5e3`, `-.5`): what a leading sign may begin without being a
+/// formula. (Checked by hand: parsing it as `f64` would bring a float parser
+/// into the wasm module for this alone.)
+fn is_plain_number(text: &str) -> bool {
+    let digits = |text: &str| text.bytes().take_while(u8::is_ascii_digit).count();
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let whole = digits(unsigned);
+    let rest = &unsigned[whole..];
+    let (fraction, rest) = match rest.strip_prefix('.') {
+        Some(after) => (digits(after), &after[digits(after)..]),
+        None => (0, rest),
+    };
+    if whole + fraction == 0 {
+        return false;
+    }
+    match rest.strip_prefix(['e', 'E']) {
+        None => rest.is_empty(),
+        Some(exponent) => {
+            let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+            digits(exponent) > 0 && digits(exponent) == exponent.len()
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 use crate::dataset::Model;
 use crate::geometry::Point;
 use crate::layout::{ChartLayout, EVENT_MARKER_HEIGHT};
+use crate::ordering::{count_key, date_key, sorted_by};
 
 /// Something the pointer or the keyboard can land on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +26,7 @@ pub struct Target {
 /// The targets of a layout, in keyboard order: by date, then by size, then
 /// by position in the data file.
 pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
-    let mut keyed: Vec<_> = layout
+    let all: Vec<Target> = layout
         .points
         .iter()
         .map(|point| Target {
@@ -36,16 +37,15 @@ pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
             model_index: event.model_index,
             at: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
         }))
-        .map(|target| {
-            let model = &models[target.model_index];
-            ((model.date, model.params, target.model_index), target)
-        })
         .collect();
-    // The keys are distinct (each ends with the model's index), so an
-    // unstable sort gives the one order; the keys sit beside the targets
-    // rather than being looked up in the models at each comparison.
-    keyed.sort_unstable_by_key(|(key, _)| *key);
-    keyed.into_iter().map(|(_, target)| target).collect()
+    sorted_by(&all, |target| {
+        let model = &models[target.model_index];
+        (
+            date_key(model.date),
+            count_key(model.params),
+            target.model_index as u64,
+        )
+    })
 }
 
 /// The target closest to `at` within `max_radius` pixels. On a tie the

@@ -8,6 +8,7 @@
 //! label is better than an unreadable one.
 
 use crate::geometry::{Point, Rect};
+use crate::ordering::{float_key, sorted_by};
 
 /// A label that wants to stand next to a point.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,8 +159,8 @@ pub fn place_labels_near(
 ) -> Vec<Option<Placement>> {
     let config = PlacementConfig::default();
     // Obstacles by their left edge, to find those in reach by a binary search.
-    let mut by_left: Vec<&Rect> = obstacles.iter().collect();
-    by_left.sort_by(|a, b| a.left.total_cmp(&b.left));
+    let all: Vec<&Rect> = obstacles.iter().collect();
+    let by_left = sorted_by(&all, |rect| (float_key(rect.left), 0, 0));
     let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
     let mut placed: Vec<Rect> = Vec::new();
     let mut nearby: Vec<Rect> = Vec::new();

@@ -15,6 +15,7 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{place_labels_near, LabelRequest};
 use crate::options::{Hidden, Series, YearRange};
+use crate::ordering::{count_key, descending, sorted_by};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
 
@@ -485,36 +486,51 @@ pub fn compute_layout(
         .filter(|point| (metrics.label_all_models && !many) || models[point.model_index].in_article)
         .collect();
     if many && metrics.label_all_models {
-        let mut largest: Vec<&DrawnPoint> = points
+        // The largest others, biggest first (the earlier model on a tie),
+        // kept in a short list rather than sorting every point.
+        let mut largest: Vec<&DrawnPoint> = Vec::with_capacity(LARGEST_LABELLED + 1);
+        let before = |a: &DrawnPoint, b: &DrawnPoint| {
+            (
+                models[a.model_index].params,
+                std::cmp::Reverse(a.model_index),
+            ) > (
+                models[b.model_index].params,
+                std::cmp::Reverse(b.model_index),
+            )
+        };
+        for point in points
             .iter()
             .filter(|point| !models[point.model_index].in_article)
-            .collect();
-        let keep = LARGEST_LABELLED.min(largest.len());
-        if keep > 0 {
-            largest.select_nth_unstable_by(keep - 1, |a, b| {
-                let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
-                model_b
-                    .params
-                    .cmp(&model_a.params)
-                    .then(a.model_index.cmp(&b.model_index))
-            });
-            order.extend_from_slice(&largest[..keep]);
+        {
+            let at = largest
+                .iter()
+                .position(|kept| before(point, kept))
+                .unwrap_or(largest.len());
+            if at < LARGEST_LABELLED {
+                largest.insert(at, point);
+                largest.truncate(LARGEST_LABELLED);
+            }
         }
+        order.extend_from_slice(&largest);
     }
-    order.sort_by(|a, b| {
-        let (model_a, model_b) = (&models[a.model_index], &models[b.model_index]);
-        model_b
-            .in_article
-            .cmp(&model_a.in_article)
-            .then(model_b.params.cmp(&model_a.params))
+    // The article's models first, then the larger; ties in date order.
+    let order = sorted_by(&order, |point| {
+        let model = &models[point.model_index];
+        (
+            u64::from(!model.in_article),
+            descending(count_key(model.params)),
+            0,
+        )
     });
     // Event labels carry only the name: the legend's triangle says that the
     // size is undisclosed.
-    let mut event_order: Vec<&DrawnEvent> = events
+    let event_order: Vec<&DrawnEvent> = events
         .iter()
         .filter(|event| !many || models[event.model_index].in_article)
         .collect();
-    event_order.sort_by_key(|event| !models[event.model_index].in_article);
+    let event_order = sorted_by(&event_order, |event| {
+        (u64::from(!models[event.model_index].in_article), 0, 0)
+    });
     let mut label_items: Vec<(String, Font, TextRole)> = Vec::new();
     let mut requests: Vec<LabelRequest> = Vec::new();
     for event in event_order {

@@ -22,6 +22,7 @@ pub mod interaction;
 pub mod labels;
 pub mod layout;
 pub mod options;
+pub mod ordering;
 pub mod render;
 pub mod scale;
 pub mod stamp;

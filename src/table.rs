@@ -7,6 +7,7 @@
 use crate::dataset::{Architecture, Model};
 use crate::format::{count_both_forms, date_text};
 use crate::i18n::{self, Lang, Phrase};
+use crate::ordering::{count_key, date_key, descending, sorted_by};
 
 /// What the table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,24 +62,21 @@ pub fn caption(n_models: usize, lang: Lang) -> String {
 /// The rows of `models` in `sort` order. Undisclosed sizes sort below every
 /// disclosed one; ties keep date order.
 pub fn rows(models: &[&Model], lang: Lang, sort: Sort) -> Vec<TableRow> {
-    let mut sorted: Vec<&Model> = models.to_vec();
-    sorted.sort_by(|a, b| {
-        let order = match sort.key {
-            SortKey::Date => a.date.cmp(&b.date),
-            SortKey::Size => a.params.cmp(&b.params).then(a.date.cmp(&b.date)),
-        };
-        let order = if sort.descending {
-            order.reverse()
+    let direction = |key: u64| {
+        if sort.descending {
+            descending(key)
         } else {
-            order
-        };
-        // Undisclosed sizes go last whichever the direction.
-        let undisclosed_last = sort.key == SortKey::Size;
-        if undisclosed_last {
-            a.params.is_none().cmp(&b.params.is_none()).then(order)
-        } else {
-            order
+            key
         }
+    };
+    let sorted = sorted_by(models, |model| match sort.key {
+        SortKey::Date => (direction(date_key(model.date)), 0, 0),
+        // Undisclosed sizes go last whichever the direction.
+        SortKey::Size => (
+            u64::from(model.params.is_none()),
+            direction(count_key(model.params)),
+            direction(date_key(model.date)),
+        ),
     });
     sorted
         .into_iter()

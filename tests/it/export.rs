@@ -29,6 +29,39 @@ fn csv_fields_are_quoted_and_formulas_defused() {
 }
 
 #[test]
+fn a_leading_sign_is_kept_on_numbers_and_defused_on_anything_else() {
+    // (a note, how the CSV export writes it).
+    let cases = [
+        ("-5", "-5"),
+        ("+1.5e3", "+1.5e3"),
+        ("-.5", "-.5"),
+        ("-5.", "-5."),
+        ("-2E-7", "-2E-7"),
+        ("-", "'-"),
+        ("-.", "'-."),
+        ("-1e", "'-1e"),
+        ("-1e+", "'-1e+"),
+        ("-inf", "'-inf"),
+        ("-2+3", "'-2+3"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("=1", "'=1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("5-2", "5-2"),
+    ];
+    for (note, written) in cases {
+        let text = format!(
+            "id,name,name_zh,organization,organization_zh,country,date,params,architecture,modality,source_url,article_claim,note\n\
+             x,X,x,A,x,US,2020-01-01,5,dense,text,https://a.org,,{note}"
+        );
+        let parsed = parse_models("f.csv", &text).expect("valid");
+        let csv = models_csv(&parsed.iter().collect::<Vec<_>>());
+        let line = csv.lines().nth(1).expect("a row");
+        let last = line.rsplit(',').nth(1).expect("a note field");
+        assert_eq!(last, written, "{note}: {line}");
+    }
+}
+
+#[test]
 fn embed_snippets_carry_the_view_and_escape_it() {
     let (options, _) = ChartOptions::from_query("lang=en&hide=cn&from=2018&to=2022", &[]);
     let page = "https://example.org/charts/params/index.html";

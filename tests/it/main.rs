@@ -14,6 +14,7 @@ mod i18n;
 mod labels;
 mod layout;
 mod options;
+mod ordering;
 mod scale;
 mod sources;
 mod stamp;
