@@ -93,3 +93,38 @@ fn items_are_ordered_by_key_and_equal_keys_keep_their_order() {
         ["fig", "pear", "kiwi", "date", "apple"]
     );
 }
+
+#[test]
+fn no_module_but_ordering_sorts_so_the_module_holds_one_sort() {
+    fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 10, "{files:?}");
+    for file in files.iter().filter(|file| !file.ends_with("ordering.rs")) {
+        let text = std::fs::read_to_string(file).expect("a source file is readable");
+        for call in [
+            ".sort(",
+            ".sort_by",
+            ".sort_unstable",
+            "select_nth_unstable",
+        ] {
+            assert!(
+                !text.contains(call),
+                "{} calls {call}: sort through param_scale::ordering instead",
+                file.display()
+            );
+        }
+    }
+}
