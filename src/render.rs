@@ -51,21 +51,10 @@ impl std::fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// Lays out and paints the chart onto `backend`, whose size must be the
-/// layout size times `paint.pixel_ratio`. Returns the layout it drew.
+/// layout size times `paint.pixel_ratio`, handing the markers to `stamper`
+/// when there are at least [`STAMP_FROM_POINTS`] of them. Returns the layout
+/// it drew.
 pub fn draw<Backend: DrawingBackend>(
-    backend: Backend,
-    models: &[Model],
-    stages: &[Stage],
-    layout_config: LayoutConfig,
-    paint: &PaintConfig,
-    measure: &dyn TextMeasure,
-) -> Result<ChartLayout, RenderError> {
-    draw_stamped(backend, models, stages, layout_config, paint, measure, None)
-}
-
-/// [`draw`], handing the markers to `stamper` when there are at least
-/// [`STAMP_FROM_POINTS`] of them.
-pub fn draw_stamped<Backend: DrawingBackend>(
     backend: Backend,
     models: &[Model],
     stages: &[Stage],
@@ -88,31 +77,46 @@ pub fn paint_layout<Backend: DrawingBackend>(
     paint: &PaintConfig,
     stamper: Option<&mut dyn Stamper>,
 ) -> Result<(), RenderError> {
+    paint_with(backend, paint, |painter| {
+        painter.under_markers(layout)?;
+        match stamper {
+            Some(stamper) if layout.points.len() >= STAMP_FROM_POINTS => {
+                // Whatever the backend holds back goes to the surface first.
+                painter.area.present()?;
+                stamper
+                    .stamp(&painter.stamps(layout, false))
+                    .map_err(RenderError)?;
+            }
+            _ => {
+                for stamp in painter.stamps(layout, true) {
+                    painter.marker(stamp.center, stamp.look)?;
+                }
+            }
+        }
+        Ok(painter.over_markers(layout)?)
+    })
+}
+
+/// Runs `action` with a painter over all of `backend`, then presents it.
+fn paint_with<Backend: DrawingBackend>(
+    backend: Backend,
+    paint: &PaintConfig,
+    action: impl FnOnce(&Painter<'_, Backend>) -> Result<(), RenderError>,
+) -> Result<(), RenderError> {
     let area = backend.into_drawing_area();
-    let painter = Painter {
+    action(&Painter {
         area: &area,
         theme: &paint.theme,
         ratio: paint.pixel_ratio,
         font_scale: paint.font_scale,
-    };
-    let failed = |error: DrawingAreaErrorKind<Backend::ErrorType>| RenderError(error.to_string());
-    painter.under_markers(layout).map_err(failed)?;
-    match stamper {
-        Some(stamper) if layout.points.len() >= STAMP_FROM_POINTS => {
-            // Whatever the backend holds back goes to the surface first.
-            area.present().map_err(failed)?;
-            stamper
-                .stamp(&painter.stamps(layout, false))
-                .map_err(RenderError)?;
-        }
-        _ => {
-            for stamp in painter.stamps(layout, true) {
-                painter.marker(stamp.center, stamp.look).map_err(failed)?;
-            }
-        }
+    })?;
+    Ok(area.present()?)
+}
+
+impl<Error: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<Error>> for RenderError {
+    fn from(error: DrawingAreaErrorKind<Error>) -> RenderError {
+        RenderError(error.to_string())
     }
-    painter.over_markers(layout).map_err(failed)?;
-    area.present().map_err(failed)
 }
 
 /// What a marker looks like wherever it is: two markers of one look differ
@@ -154,18 +158,8 @@ pub fn paint_marker<Backend: DrawingBackend>(
     center: (i32, i32),
     paint: &PaintConfig,
 ) -> Result<(), RenderError> {
-    let area = backend.into_drawing_area();
-    let painter = Painter {
-        area: &area,
-        theme: &paint.theme,
-        ratio: paint.pixel_ratio,
-        font_scale: paint.font_scale,
-    };
-    let failed = |error: DrawingAreaErrorKind<Backend::ErrorType>| RenderError(error.to_string());
-    painter.marker(center, look).map_err(failed)?;
-    area.present().map_err(failed)
+    paint_with(backend, paint, |painter| Ok(painter.marker(center, look)?))
 }
-
 /// How far (backing pixels) from its centre a marker of `look` can touch a
 /// pixel, its outline and antialiasing included.
 pub fn marker_reach(look: MarkerLook, pixel_ratio: f64) -> u32 {
@@ -194,18 +188,9 @@ pub fn paint_overlay<Backend: DrawingBackend>(
     overlay: Overlay,
     paint: &PaintConfig,
 ) -> Result<(), RenderError> {
-    let area = backend.into_drawing_area();
-    let painter = Painter {
-        area: &area,
-        theme: &paint.theme,
-        ratio: paint.pixel_ratio,
-        font_scale: paint.font_scale,
-    };
-    painter
-        .overlay(layout, overlay)
-        .map_err(|error| RenderError(error.to_string()))?;
-    area.present()
-        .map_err(|error| RenderError(error.to_string()))
+    paint_with(backend, paint, |painter| {
+        Ok(painter.overlay(layout, overlay)?)
+    })
 }
 
 type Result2<Error> = Result<(), DrawingAreaErrorKind<Error>>;

@@ -33,6 +33,7 @@ pub fn render_svg(
             font_scale: SVG_FONT_SCALE,
         },
         measure,
+        None,
     )?;
     Ok((svg, layout))
 }

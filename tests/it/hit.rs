@@ -190,17 +190,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
 
 #[test]
 fn a_keyboard_walk_visits_every_visible_model_once_in_date_order() {
-    let layout = compute_layout(
-        models(),
-        stages(),
-        LayoutConfig {
-            width: 960.0,
-            height: 600.0,
-            lang: Lang::En,
-            view: View::default(),
-        },
-        &EstimatedText,
-    );
+    let layout = super::english_layout(models());
     let all = targets(&layout, models());
     let mut visited = Vec::new();
     let mut state = Interaction::default();

@@ -345,17 +345,7 @@ fn above_twenty_undisclosed_models_only_the_articles_have_guide_lines() {
             .take(models().len() * repeats)
             .cloned()
             .collect();
-        let layout = compute_layout(
-            &repeated,
-            stages(),
-            LayoutConfig {
-                width: 960.0,
-                height: 600.0,
-                lang: Lang::En,
-                view: View::default(),
-            },
-            &EstimatedText,
-        );
+        let layout = super::english_layout(&repeated);
         assert_eq!(
             layout.events.len() <= param_scale::layout::GUIDE_ALL_UP_TO,
             all_guided,

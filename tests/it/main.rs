@@ -21,3 +21,19 @@ mod stamp;
 mod theme;
 mod tooltip;
 mod trend;
+
+/// The layout of `models` on a 960 × 600 chart in English, every series
+/// shown, text estimated: what tests of several modules look at.
+pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::layout::ChartLayout {
+    param_scale::layout::compute_layout(
+        models,
+        param_scale::embedded::stages(),
+        param_scale::layout::LayoutConfig {
+            width: 960.0,
+            height: 600.0,
+            lang: param_scale::i18n::Lang::En,
+            view: param_scale::layout::View::default(),
+        },
+        &param_scale::layout::EstimatedText,
+    )
+}

@@ -2,9 +2,10 @@
 //! handing its markers to a stamper on a chart of many points (`render`).
 
 use param_scale::dataset::Model;
-use param_scale::embedded::{models, stages};
-use param_scale::i18n::Lang;
-use param_scale::layout::{compute_layout, ChartLayout, EstimatedText, LayoutConfig, View};
+use param_scale::embedded::models;
+use param_scale::layout::ChartLayout;
+
+use super::english_layout;
 use param_scale::render::{
     marker_reach, paint_layout, paint_marker, MarkerLook, PaintConfig, Stamp, Stamper,
     STAMP_FROM_POINTS,
@@ -185,20 +186,6 @@ fn many_models(count: usize) -> Vec<Model> {
         .collect()
 }
 
-fn layout_of(models: &[Model]) -> ChartLayout {
-    compute_layout(
-        models,
-        stages(),
-        LayoutConfig {
-            width: 960.0,
-            height: 600.0,
-            lang: Lang::En,
-            view: View::default(),
-        },
-        &EstimatedText,
-    )
-}
-
 fn paint_config() -> PaintConfig {
     PaintConfig {
         theme: Theme::named(ThemeName::Light),
@@ -235,7 +222,7 @@ fn from_enough_points_the_painter_hands_every_marker_to_its_stamper_bottom_first
     ];
     for (count, stamped) in cases {
         let models = many_models(count);
-        let layout = layout_of(&models);
+        let layout = english_layout(&models);
         assert_eq!(layout.points.len(), count, "every model is a point");
         let mut recorder = Recorder::default();
         let with = paint_svg(&layout, Some(&mut recorder));
@@ -270,7 +257,7 @@ fn from_enough_points_the_painter_hands_every_marker_to_its_stamper_bottom_first
 
 #[test]
 fn a_marker_painted_alone_is_the_marker_the_chart_paints() {
-    let layout = layout_of(models());
+    let layout = english_layout(models());
     let chart = paint_svg(&layout, None);
     let paint = paint_config();
     for diamond in [false, true] {

@@ -220,37 +220,31 @@ fn set_up_browser(session: &mut Session) -> Result<()> {
     Ok(())
 }
 
+/// Serves the folder `dir` (the site `what`) on a free port of 127.0.0.1;
+/// returns its address.
+fn serve_site(dir: Option<&std::path::Path>, what: &str) -> Result<String> {
+    let dir = dir.with_context(|| format!("{what} was not built"))?;
+    let address = serve::spawn(dir, ("127.0.0.1", 0))
+        .with_context(|| format!("cannot start the static server for {what} on 127.0.0.1"))?;
+    let url = format!("http://{address}/");
+    println!("Serving {} at {url}", dir.display());
+    Ok(url)
+}
+
 fn start_services(session: &mut Session) -> Result<()> {
-    let site = session
-        .site_dir
-        .as_deref()
-        .context("the site was not built")?;
-    let address = serve::spawn(site, ("127.0.0.1", 0))
-        .context("cannot start the static server on 127.0.0.1")?;
-    let site_url = format!("http://{address}/");
-    println!("Serving {} at {site_url}", site.display());
-    session.site_url = Some(site_url);
-    let hostile = session
-        .hostile_site_dir
-        .as_deref()
-        .context("the hostile-data site was not built")?;
-    let address = serve::spawn(hostile, ("127.0.0.1", 0))
-        .context("cannot start the static server for the hostile-data site")?;
-    session.hostile_site_url = Some(format!("http://{address}/"));
-    let many = session
-        .many_site_dir
-        .as_deref()
-        .context("the many-models site was not built")?;
-    let address = serve::spawn(many, ("127.0.0.1", 0))
-        .context("cannot start the static server for the many-models site")?;
-    session.many_site_url = Some(format!("http://{address}/"));
-    let broken = session
-        .broken_site_dir
-        .as_deref()
-        .context("the broken-module sites were not made")?;
-    let address = serve::spawn(broken, ("127.0.0.1", 0))
-        .context("cannot start the static server for the broken-module sites")?;
-    session.broken_site_url = Some(format!("http://{address}/"));
+    session.site_url = Some(serve_site(session.site_dir.as_deref(), "the site")?);
+    session.hostile_site_url = Some(serve_site(
+        session.hostile_site_dir.as_deref(),
+        "the hostile-data site",
+    )?);
+    session.many_site_url = Some(serve_site(
+        session.many_site_dir.as_deref(),
+        "the many-models site",
+    )?);
+    session.broken_site_url = Some(serve_site(
+        session.broken_site_dir.as_deref(),
+        "the broken-module sites",
+    )?);
 
     let chromedriver = session
         .chromedriver
