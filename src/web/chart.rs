@@ -28,7 +28,7 @@ use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
 use crate::options::{ChartOptions, Series, YearRange};
-use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
+use crate::render::{draw, paint_overlay, Overlay, PaintConfig, STAMP_FROM_POINTS};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
 use crate::tooltip::{announcement, tooltip_content};
@@ -88,6 +88,11 @@ impl ChartState {
     ) -> Result<ChartState, JsValue> {
         let meter = TextMeter::new(&elements.document)?;
         let overlay_context = context_2d(&elements.overlay)?;
+        if models().len() >= STAMP_FROM_POINTS {
+            // Markers will be stamped into the chart's pixels at each draw:
+            // a canvas kept in memory reads back without a warning.
+            read_often_context(&elements.canvas)?;
+        }
         let years = data_years(models());
         let mut state = ChartState {
             elements,
@@ -610,6 +615,22 @@ impl ChartState {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
+}
+
+/// The canvas's 2D context, made for reading its pixels often
+/// (`willReadFrequently`) if this is the first request for it: the
+/// options of the first request stay with the canvas.
+pub(super) fn read_often_context(
+    canvas: &web_sys::HtmlCanvasElement,
+) -> Result<CanvasRenderingContext2d, JsValue> {
+    use wasm_bindgen::JsCast;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)?;
+    canvas
+        .get_context_with_context_options("2d", &options)?
+        .ok_or("this browser gives no 2D canvas")?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("this browser gives no 2D canvas"))
 }
 
 pub(super) fn context_2d(

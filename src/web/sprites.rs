@@ -9,7 +9,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{Document, HtmlCanvasElement, ImageData};
 
-use super::chart::context_2d;
+use super::chart::{context_2d, read_often_context};
 use crate::render::{marker_reach, paint_marker, MarkerLook, PaintConfig, Stamp, Stamper};
 use crate::stamp::{Pixels, Sprite};
 
@@ -55,12 +55,16 @@ impl Stamper for CanvasStamper<'_> {
 }
 
 impl CanvasStamper<'_> {
+    /// A canvas for painting markers on, one after another, each read back.
     fn new_canvas(&self) -> Result<HtmlCanvasElement, String> {
-        self.document
+        let canvas: HtmlCanvasElement = self
+            .document
             .create_element("canvas")
             .ok()
             .and_then(|element| element.dyn_into().ok())
-            .ok_or_else(|| "cannot create a canvas".to_owned())
+            .ok_or("cannot create a canvas")?;
+        read_often_context(&canvas).map_err(|_| "the canvas gives no 2D context")?;
+        Ok(canvas)
     }
 
     /// A marker of `look`, painted on `canvas` and read back.

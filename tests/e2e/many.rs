@@ -18,7 +18,8 @@ fn many_url() -> Result<String, String> {
 const ROUNDING: u64 = 8;
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shapes_would_draw() {
+async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shapes_would_draw_and_warns_of_nothing(
+) {
     // At a pixel ratio of 2 the canvas has the size and ratio of the PNG
     // export, which draws every marker as canvas shapes.
     let options = BrowserOptions {
@@ -48,6 +49,8 @@ async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shap
                  }
                  figure.chart.redraw();
                  Object.assign(prototype, originals);
+                 // A second draw reads the pixels back once more.
+                 figure.chart.redraw();
                  const points = figure.chart.drawnPoints().filter(point => point.disclosed).length;
                  const image = new Image();
                  image.onerror = () => done({ error: 'the PNG export does not load' });
@@ -105,6 +108,12 @@ async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shap
         // Markers in colour cover a good part of the plot.
         if number("coloured") * 20 < number("pixels") {
             failures.push(format!("few coloured pixels: {found}"));
+        }
+        // Reading the pixels back at each draw warns of nothing: the canvases
+        // read often ask for it (`willReadFrequently`).
+        let console = page.console_messages().await?;
+        if !console.is_empty() {
+            failures.push(format!("the console is not quiet: {console:?}"));
         }
         check(failures)
     })
