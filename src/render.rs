@@ -160,6 +160,7 @@ pub fn paint_marker<Backend: DrawingBackend>(
 ) -> Result<(), RenderError> {
     paint_with(backend, paint, |painter| Ok(painter.marker(center, look)?))
 }
+
 /// How far (backing pixels) from its centre a marker of `look` can touch a
 /// pixel, its outline and antialiasing included.
 pub fn marker_reach(look: MarkerLook, pixel_ratio: f64) -> u32 {
