@@ -63,12 +63,12 @@ impl Sprite {
         if width.checked_mul(height)?.checked_mul(4)? != pixels.len() {
             return None;
         }
-        let opaque_at = |x: usize, y: usize| pixels[(y * width + x) * 4 + 3] != 0;
+        let visible_at = |x: usize, y: usize| pixels[(y * width + x) * 4 + 3] != 0;
         let rows: Vec<usize> = (0..height)
-            .filter(|&y| (0..width).any(|x| opaque_at(x, y)))
+            .filter(|&y| (0..width).any(|x| visible_at(x, y)))
             .collect();
         let columns: Vec<usize> = (0..width)
-            .filter(|&x| (0..height).any(|y| opaque_at(x, y)))
+            .filter(|&x| (0..height).any(|y| visible_at(x, y)))
             .collect();
         let (Some(&top), Some(&bottom), Some(&left), Some(&right)) =
             (rows.first(), rows.last(), columns.first(), columns.last())
