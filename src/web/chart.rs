@@ -28,7 +28,7 @@ use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
 use crate::options::{ChartOptions, Series, YearRange};
-use crate::render::{draw, paint_overlay, Overlay, PaintConfig, STAMP_FROM_POINTS};
+use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
 use crate::tooltip::{announcement, tooltip_content};
@@ -88,11 +88,6 @@ impl ChartState {
     ) -> Result<ChartState, JsValue> {
         let meter = TextMeter::new(&elements.document)?;
         let overlay_context = context_2d(&elements.overlay)?;
-        if models().len() >= STAMP_FROM_POINTS {
-            // Markers will be stamped into the chart's pixels at each draw:
-            // a canvas kept in memory reads back without a warning.
-            read_often_context(&elements.canvas)?;
-        }
         let years = data_years(models());
         let mut state = ChartState {
             elements,

@@ -1,9 +1,11 @@
 //! The browser's [`Stamper`], for charts of many points: each distinct
 //! marker is painted once, by [`paint_marker`], on a small canvas of its
-//! own and read back; then the chart's pixels are read once, every marker
-//! is composited into them ([`crate::stamp`]) and they are written back
-//! once. A canvas call per marker shape cost about 10 µs here; this costs
-//! a fraction of a microsecond per marker pixel.
+//! own and read back; then every marker is composited ([`crate::stamp`])
+//! into a transparent layer of the chart's size, which is drawn over the
+//! chart in one `drawImage`. The chart's own pixels are never read back
+//! (a slow readback where the canvas lives on the GPU). A canvas call per
+//! marker shape cost about 10 µs here; this costs a fraction of a
+//! microsecond per marker pixel.
 
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
@@ -22,14 +24,12 @@ pub struct CanvasStamper<'a> {
 
 impl Stamper for CanvasStamper<'_> {
     fn stamp(&mut self, stamps: &[Stamp]) -> Result<(), String> {
-        let context = context_2d(self.canvas).map_err(|_| "the canvas gives no 2D context")?;
         let (width, height) = (self.canvas.width(), self.canvas.height());
-        let image = context
-            .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
-            .map_err(|_| "cannot read the canvas's pixels")?;
-        let mut data = image.data().0;
+        // Compositing markers over a transparent layer, then the layer over
+        // the chart, gives what compositing them over the chart would.
+        let mut data = vec![0; width as usize * height as usize * 4];
         let mut pixels = Pixels::new(&mut data, width as usize, height as usize)
-            .ok_or("the canvas's pixels are not of its size")?;
+            .ok_or("the chart is too large to stamp")?;
         let mut sprites: Vec<(MarkerLook, Sprite)> = Vec::new();
         let mut painter = None;
         for stamp in stamps {
@@ -38,7 +38,7 @@ impl Stamper for CanvasStamper<'_> {
                 None => {
                     let canvas = match &painter {
                         Some(canvas) => canvas,
-                        None => painter.insert(self.new_canvas()?),
+                        None => painter.insert(self.new_canvas(true)?),
                     };
                     sprites.push((stamp.look, self.sprite(canvas, stamp.look)?));
                     sprites.len() - 1
@@ -47,23 +47,32 @@ impl Stamper for CanvasStamper<'_> {
             pixels.stamp(&sprites[index].1, stamp.center);
         }
         let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&data), width, height)
-            .map_err(|_| "cannot make the canvas's pixels")?;
-        context
-            .put_image_data(&image, 0.0, 0.0)
-            .map_err(|_| "cannot write the canvas's pixels".into())
+            .map_err(|_| "cannot make the markers' pixels")?;
+        let layer = self.new_canvas(false)?;
+        layer.set_width(width);
+        layer.set_height(height);
+        context_2d(&layer)
+            .and_then(|context| context.put_image_data(&image, 0.0, 0.0))
+            .map_err(|_| "cannot write the markers' pixels")?;
+        context_2d(self.canvas)
+            .and_then(|context| context.draw_image_with_html_canvas_element(&layer, 0.0, 0.0))
+            .map_err(|_| "cannot draw the markers onto the chart".into())
     }
 }
 
 impl CanvasStamper<'_> {
-    /// A canvas for painting markers on, one after another, each read back.
-    fn new_canvas(&self) -> Result<HtmlCanvasElement, String> {
+    /// A canvas of its own; `read_often` for painting markers on, one after
+    /// another, each read back.
+    fn new_canvas(&self, read_often: bool) -> Result<HtmlCanvasElement, String> {
         let canvas: HtmlCanvasElement = self
             .document
             .create_element("canvas")
             .ok()
             .and_then(|element| element.dyn_into().ok())
             .ok_or("cannot create a canvas")?;
-        read_often_context(&canvas).map_err(|_| "the canvas gives no 2D context")?;
+        if read_often {
+            read_often_context(&canvas).map_err(|_| "the canvas gives no 2D context")?;
+        }
         Ok(canvas)
     }
 
