@@ -138,10 +138,10 @@ pub struct Stamp {
 }
 
 /// Paints many markers faster than one backend call per shape: in the
-/// browser, by copying prepainted sprites into the canvas's pixels. It is
-/// handed every marker, bottom first, once what lies under them is painted
-/// and before what lies over them; each must look as [`paint_marker`]
-/// paints it.
+/// browser, by copying prepainted sprites into a layer drawn over the
+/// chart. It is handed every marker, bottom first, once what lies under
+/// them is painted and before what lies over them; each must look as
+/// [`paint_marker`] paints it.
 pub trait Stamper {
     fn stamp(&mut self, stamps: &[Stamp]) -> Result<(), String>;
 }

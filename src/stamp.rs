@@ -3,10 +3,10 @@
 //!
 //! A canvas paints each marker as a path, with a fixed cost per shape; a
 //! chart of 100,000 models spent most of its first draw there. Instead, the
-//! browser paints each distinct marker once, small ([`Sprite`]), reads the
-//! chart's pixels once, composites every marker into them here, and writes
-//! them back once. Pixels are RGBA bytes, not premultiplied: the layout of
-//! the canvas's `ImageData`.
+//! browser paints each distinct marker once, small ([`Sprite`]), composites
+//! every marker here into a transparent layer of the chart's size, and
+//! draws the layer over the chart once. Pixels are RGBA bytes, not
+//! premultiplied: the layout of the canvas's `ImageData`.
 
 /// A marker painted once: `width × height` RGBA pixels, not premultiplied,
 /// with the marker's centre at `center`.

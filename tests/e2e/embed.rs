@@ -66,13 +66,15 @@ async fn a_host_page_with_two_iframe_and_two_script_embeds_sizes_and_renders_all
             .poll(
                 "const frames = ['frame-a', 'frame-b'].map(id => {
                      const frame = document.getElementById(id);
+                     // While the frame navigates, its document may have no root yet.
                      const doc = frame.contentDocument;
+                     const root = doc && doc.documentElement;
                      const figure = doc && doc.getElementById('chart');
                      return {
                          height: parseFloat(frame.style.height),
-                         content: doc ? Math.ceil(doc.documentElement.getBoundingClientRect().height) : 0,
+                         content: root ? Math.ceil(root.getBoundingClientRect().height) : 0,
                          state: figure && figure.getAttribute('data-state'),
-                         lang: doc && doc.documentElement.lang,
+                         lang: root && root.lang,
                      };
                  });
                  const inline = ['inline-a', 'inline-b'].map(id => {
