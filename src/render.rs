@@ -320,14 +320,19 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             .enumerate()
             .filter(|(index, _)| !hidden.get(*index).copied().unwrap_or(false))
             .map(|(_, point)| Stamp {
-                look: MarkerLook {
-                    radius: point.radius,
-                    diamond: point.architecture == Architecture::MixtureOfExperts,
-                    color: self.theme.region(point.region),
-                },
+                look: self.look(point),
                 center: self.px(point.center),
             })
             .collect()
+    }
+
+    /// How the marker of `point` looks.
+    fn look(&self, point: &DrawnPoint) -> MarkerLook {
+        MarkerLook {
+            radius: point.radius,
+            diamond: point.architecture == Architecture::MixtureOfExperts,
+            color: self.theme.region(point.region),
+        }
     }
 
     /// Everything over the markers: legend, labels and titles.
@@ -431,18 +436,12 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             let (cx, cy) = (f64::from(cx), f64::from(cy));
             // What the marker can touch (outline and antialiasing included),
             // and what its fill covers completely, in backing pixels.
-            let (reach, solid, diamond) = match point.architecture {
-                Architecture::MixtureOfExperts => (
-                    // Each corner is rounded on its own: a pixel of slack.
-                    f64::from(self.len(point.radius * 1.3 + 1.6)) + 2.5,
-                    f64::from(self.len(point.radius * 1.3)) - 2.0,
-                    true,
-                ),
-                _ => (
-                    f64::from(self.len(point.radius + 1.2)) + 1.5,
-                    f64::from(self.len(point.radius)) - 1.0,
-                    false,
-                ),
+            let look = self.look(point);
+            let reach = f64::from(marker_reach(look, self.ratio));
+            let (solid, diamond) = if look.diamond {
+                (f64::from(self.len(point.radius * 1.3)) - 2.0, true)
+            } else {
+                (f64::from(self.len(point.radius)) - 1.0, false)
             };
             let inside = |x: usize, y: usize, limit: f64| {
                 let (dx, dy) = ((x as f64 + 0.5 - cx).abs(), (y as f64 + 0.5 - cy).abs());
