@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 #[path = "src/csv.rs"]
 #[allow(dead_code)]
 mod csv;
-#[path = "src/dataset.rs"]
-#[allow(dead_code)]
+#[path = "src/dataset/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod dataset;
 
 use dataset::DataError;

@@ -1,28 +1,18 @@
 //! What the reader takes away: the models as CSV, and the snippets that
 //! embed the current view in another page.
 
-use crate::dataset::{Architecture, Modality, Model, MODEL_COLUMNS};
+use crate::dataset::{Model, DATA_FILE_COLUMNS};
 use crate::i18n::Lang;
 use crate::options::ChartOptions;
 use crate::table::escape_html;
 
-/// The models as CSV in the data file's own columns, so a download can be
-/// charted again with `cargo xtask dist --data`.
+/// The models as CSV in the data file's own columns ([`DATA_FILE_COLUMNS`]),
+/// so a download can be charted again with `cargo xtask dist --data`.
 pub fn models_csv(models: &[&Model]) -> String {
-    let mut csv = MODEL_COLUMNS.join(",");
-    csv.push_str(",article\n");
+    let mut csv = DATA_FILE_COLUMNS.join(",");
+    csv.push('\n');
+    let count = |count: Option<u64>| count.map(|count| count.to_string()).unwrap_or_default();
     for model in models {
-        let architecture = match model.architecture {
-            Architecture::Dense => "dense",
-            Architecture::MixtureOfExperts => "moe",
-            Architecture::Undisclosed => "undisclosed",
-        };
-        let modality = match model.modality {
-            Modality::Text => "text",
-            Modality::Multimodal => "multimodal",
-            Modality::Vision => "vision",
-            Modality::Image => "image",
-        };
         let fields = [
             model.id.to_string(),
             model.name.to_string(),
@@ -31,15 +21,21 @@ pub fn models_csv(models: &[&Model]) -> String {
             model.organization_zh.to_string(),
             model.country.to_string(),
             model.date.to_string(),
-            model
-                .params
-                .map(|count| count.to_string())
-                .unwrap_or_default(),
-            architecture.to_owned(),
-            modality.to_owned(),
+            count(model.params),
+            count(model.active_params),
+            model.architecture.code().to_owned(),
+            model.status.code().to_owned(),
+            model.modality.code().to_owned(),
             model.source_url.to_string(),
             model.article_claim.to_string(),
+            model.article_claim_en.to_string(),
+            model
+                .article_date
+                .map(|date| date.to_string())
+                .unwrap_or_default(),
+            count(model.article_params),
             model.note.to_string(),
+            model.note_zh.to_string(),
             if model.in_article { "yes" } else { "" }.to_owned(),
         ];
         let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();

@@ -44,9 +44,7 @@ impl Series {
             Series::Region(Region::Europe) => "eu",
             Series::Region(Region::China) => "cn",
             Series::Region(Region::Other) => "other",
-            Series::Architecture(Architecture::Dense) => "dense",
-            Series::Architecture(Architecture::MixtureOfExperts) => "moe",
-            Series::Architecture(Architecture::Undisclosed) => "undisclosed",
+            Series::Architecture(architecture) => architecture.code(),
         }
     }
 
@@ -58,7 +56,7 @@ impl Series {
 impl Hidden {
     pub fn is_hidden(&self, series: Series) -> bool {
         match series {
-            Series::Region(region) => self.regions[region_index(region)],
+            Series::Region(region) => self.regions[region.index()],
             Series::Architecture(Architecture::Dense) => self.dense,
             Series::Architecture(Architecture::MixtureOfExperts) => self.moe,
             Series::Architecture(Architecture::Undisclosed) => false,
@@ -67,7 +65,7 @@ impl Hidden {
 
     pub fn set(&mut self, series: Series, hidden: bool) {
         match series {
-            Series::Region(region) => self.regions[region_index(region)] = hidden,
+            Series::Region(region) => self.regions[region.index()] = hidden,
             Series::Architecture(Architecture::Dense) => self.dense = hidden,
             Series::Architecture(Architecture::MixtureOfExperts) => self.moe = hidden,
             Series::Architecture(Architecture::Undisclosed) => {}
@@ -84,13 +82,6 @@ impl Hidden {
             .into_iter()
             .filter(|series| self.is_hidden(*series))
     }
-}
-
-fn region_index(region: Region) -> usize {
-    Region::ALL
-        .iter()
-        .position(|candidate| *candidate == region)
-        .unwrap_or(3)
 }
 
 /// A span of whole years, both included (`from=2018&to=2022`).

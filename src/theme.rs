@@ -128,11 +128,7 @@ impl Theme {
     }
 
     pub fn region(&self, region: Region) -> Color {
-        let index = Region::ALL
-            .iter()
-            .position(|candidate| *candidate == region)
-            .unwrap_or(3);
-        self.regions[index]
+        self.regions[region.index()]
     }
 }
 

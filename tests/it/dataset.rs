@@ -1,4 +1,6 @@
-use param_scale::dataset::{parse_date, parse_models, parse_stages, Architecture, Date, Region};
+use param_scale::dataset::{
+    parse_date, parse_models, parse_stages, Architecture, Date, Region, Status,
+};
 use param_scale::embedded::{models, stages};
 
 const HEADER: &str = "id,name,name_zh,organization,organization_zh,country,date,params,architecture,modality,source_url,article_claim,note";
@@ -214,4 +216,126 @@ fn undisclosed_models_have_no_invented_count() {
         .find(|model| model.id == "bagualu")
         .expect("bagualu");
     assert_eq!(bagualu.params, Some(14_500_000_000_000));
+}
+
+/// The header of the project's own data file, with every column.
+const FULL_HEADER: &str = "id,name,name_zh,organization,organization_zh,country,date,params,active_params,architecture,status,modality,source_url,article_claim,article_claim_en,article_date,article_params,note,note_zh,article";
+
+/// A full row from its varying cells: params, active_params, architecture,
+/// status, article_date, article_params and article; the rest fixed.
+type Cells<'a> = [&'a str; 7];
+
+fn full_row(cells: Cells<'_>) -> String {
+    let [params, active, architecture, status, article_date, article_params, article] = cells;
+    format!(
+        "{FULL_HEADER}\nm,M,M,O,O,CN,2021-04-19,{params},{active},{architecture},{status},text,https://a.org,文中称,The article says,{article_date},{article_params},n,注,{article}"
+    )
+}
+
+#[test]
+fn the_new_columns_of_each_bad_row_are_rejected_with_file_line_and_field() {
+    // (params, active_params, architecture, status, article_date, article_params, article), expected
+    let cases: &[(Cells<'_>, &str)] = &[
+        (["1000", "100", "dense", "released", "", "", ""], "f.csv:2: active_params: only mixtures of experts (architecture moe) have active parameters, not dense"),
+        (["1000", "2000", "moe", "released", "", "", ""], "f.csv:2: active_params: 2000 active parameters is more than the 1000 in total (params)"),
+        (["", "100", "moe", "released", "", "", ""], "f.csv:2: active_params: active parameters need the total count in params too"),
+        (["", "100", "undisclosed", "released", "", "", ""], "f.csv:2: active_params: only mixtures of experts"),
+        (["1000", "1e3", "moe", "released", "", "", ""], "f.csv:2: active_params: '1e3' is not a whole number"),
+        (["1000", "0", "moe", "released", "", "", ""], "f.csv:2: active_params: a model cannot have 0"),
+        (["1000", "", "moe", "shipped", "", "", ""], "f.csv:2: status: 'shipped' is not one of: released, paper, demonstration"),
+        (["1000", "", "dense", "released", "2021", "", ""], "f.csv:2: article_date: only rows the article names (article=yes)"),
+        (["1000", "", "dense", "released", "", "1000", "no"], "f.csv:2: article_params: only rows the article names (article=yes)"),
+        (["1000", "", "dense", "released", "21", "", "yes"], "f.csv:2: article_date: '21' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["1000", "", "dense", "released", "2021-13", "", "yes"], "f.csv:2: article_date: '2021-13' is not a date"),
+        (["1000", "", "dense", "released", "1999", "", "yes"], "f.csv:2: article_date: year 1999 is out of range"),
+        (["1000", "", "dense", "released", "", "百亿", "yes"], "f.csv:2: article_params: '百亿' is not a whole number"),
+    ];
+    for (cells, expected) in cases {
+        let errors = parse_models("f.csv", &full_row(*cells)).expect_err(expected);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            messages.iter().any(|message| message.starts_with(expected)),
+            "expected a message starting with {expected:?}\ngot {messages:?}"
+        );
+    }
+}
+
+/// What a good row's new columns read as: active, status, article date and count.
+type Read = (Option<u64>, Status, Option<Date>, Option<u64>);
+
+#[test]
+fn the_new_columns_of_a_good_row_are_read() {
+    let year = |year| {
+        Some(Date {
+            year,
+            month: 0,
+            day: 0,
+        })
+    };
+    let cases: &[(Cells<'_>, Read)] = &[
+        (
+            ["1000", "100", "moe", "released", "", "", "yes"],
+            (Some(100), Status::Released, None, None),
+        ),
+        (
+            ["1000", "", "moe", "paper", "2021", "", "yes"],
+            (None, Status::Paper, year(2021), None),
+        ),
+        (
+            [
+                "1000",
+                "",
+                "dense",
+                "demonstration",
+                "2021-04",
+                "100000000000",
+                "yes",
+            ],
+            (
+                None,
+                Status::Demonstration,
+                Some(Date {
+                    year: 2021,
+                    month: 4,
+                    day: 0,
+                }),
+                Some(100_000_000_000),
+            ),
+        ),
+        (
+            ["", "", "undisclosed", "", "", "", "yes"],
+            (None, Status::Released, None, None),
+        ),
+    ];
+    for (cells, expected) in cases {
+        let text = full_row(*cells);
+        let models = parse_models("f.csv", &text).expect("valid");
+        let model = &models[0];
+        assert_eq!(
+            (
+                model.active_params,
+                model.status,
+                model.article_date,
+                model.article_params
+            ),
+            *expected,
+            "{text}"
+        );
+        assert_eq!(model.article_claim_en, "The article says");
+        assert_eq!(model.note_zh, "注");
+    }
+}
+#[test]
+fn an_article_date_of_only_a_year_sits_in_the_middle_of_it() {
+    let date = param_scale::dataset::parse_article_date("2019").expect("a year");
+    assert_eq!(date.to_string(), "2019");
+    assert!((date.fractional_year() - 2019.5).abs() < 1e-9);
+}
+
+#[test]
+fn the_data_file_has_every_column_in_the_order_the_export_writes() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models.csv"))
+        .expect("data/models.csv");
+    let header = text.lines().next().expect("a header");
+    assert_eq!(header, param_scale::dataset::DATA_FILE_COLUMNS.join(","));
 }
