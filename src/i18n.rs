@@ -4,7 +4,8 @@
 //! a phrase happens in one place. Phrases with numbers in them are functions
 //! of those numbers; number formats live in [`crate::format`].
 
-use crate::dataset::{Architecture, Model, Region, Stage};
+use crate::dataset::{Architecture, Model, Region, Stage, Status};
+use crate::options::CountBasis;
 
 /// The languages of the chart. Chinese comes first: the chart starts from a
 /// Chinese article.
@@ -82,6 +83,17 @@ pub enum Phrase {
     DownloadSvg,
     DownloadCsv,
     Download,
+    /// The legend's entry for hollow markers.
+    Demonstration,
+    /// Tooltip row labels.
+    Organization,
+    Released,
+    Parameters,
+    ArchitectureLabel,
+    Kind,
+    SourceLabel,
+    /// Before the article's claim in a tooltip.
+    ArticleSays,
 }
 
 pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
@@ -141,6 +153,22 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (DownloadCsv, Lang::En) => "Download CSV",
         (Download, Lang::Zh) => "下载",
         (Download, Lang::En) => "Download",
+        (Demonstration, Lang::Zh) => "演示（空心）",
+        (Demonstration, Lang::En) => "Demonstration (hollow)",
+        (Organization, Lang::Zh) => "机构",
+        (Organization, Lang::En) => "Organization",
+        (Released, Lang::Zh) => "发布",
+        (Released, Lang::En) => "Released",
+        (Parameters, Lang::Zh) => "参数量",
+        (Parameters, Lang::En) => "Parameters",
+        (ArchitectureLabel, Lang::Zh) => "架构",
+        (ArchitectureLabel, Lang::En) => "Architecture",
+        (Kind, Lang::Zh) => "类型",
+        (Kind, Lang::En) => "What it is",
+        (SourceLabel, Lang::Zh) => "来源",
+        (SourceLabel, Lang::En) => "Source",
+        (ArticleSays, Lang::Zh) => "文中称：",
+        (ArticleSays, Lang::En) => "The article says: ",
     }
 }
 
@@ -166,23 +194,95 @@ pub fn architecture_name(architecture: Architecture, lang: Lang) -> &'static str
 }
 
 /// The subtitle: what is plotted, over which years.
-pub fn subtitle(first_year: u16, last_year: u16, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{first_year}—{last_year}年主要模型的参数量（对数坐标）"),
-        Lang::En => {
+pub fn subtitle(first_year: u16, last_year: u16, count: CountBasis, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, CountBasis::Total) => {
+            format!("{first_year}—{last_year}年主要模型的参数量（对数坐标）")
+        }
+        (Lang::Zh, CountBasis::Active) => format!(
+            "{first_year}—{last_year}年主要模型的参数量，混合专家模型按激活参数计（对数坐标）"
+        ),
+        (Lang::En, CountBasis::Total) => {
             format!("Parameter counts of notable models, {first_year}–{last_year} (log scale)")
+        }
+        (Lang::En, CountBasis::Active) => format!(
+            "Parameter counts of notable models, {first_year}–{last_year}, mixtures of experts at their active count (log scale)"
+        ),
+    }
+}
+
+/// The legend's name of a count basis.
+pub fn count_basis_name(basis: CountBasis, lang: Lang) -> &'static str {
+    match (basis, lang) {
+        (CountBasis::Total, Lang::Zh) => "总参数",
+        (CountBasis::Total, Lang::En) => "Total",
+        (CountBasis::Active, Lang::Zh) => "激活参数",
+        (CountBasis::Active, Lang::En) => "Active",
+    }
+}
+
+/// The note of the active view: how many mixtures of experts it leaves out.
+pub fn without_active_count(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, _) => format!("另有{count}个混合专家模型未公布激活参数，未显示"),
+        (Lang::En, 1) => "1 MoE model without a published active count is not shown".to_owned(),
+        (Lang::En, _) => {
+            format!("{count} MoE models without a published active count are not shown")
         }
     }
 }
 
-/// The trend's label: its doubling time and the period it was fitted over.
-pub fn trend_label(doubling_months: f64, from_year: u16, to_year: u16, lang: Lang) -> String {
+/// The trend's label: its doubling time, the period it was fitted over, the
+/// count it was fitted on, and, where there are demonstrations, whether
+/// they count in it.
+pub fn trend_label(
+    doubling_months: f64,
+    (from_year, to_year): (u16, u16),
+    count: CountBasis,
+    demonstrations: Option<bool>,
+    lang: Lang,
+) -> String {
     let months = format!("{doubling_months:.1}");
+    let basis = count_basis_name(count, lang);
+    let demos = match (demonstrations, lang) {
+        (None, _) => "",
+        (Some(false), Lang::Zh) => "，不含演示",
+        (Some(true), Lang::Zh) => "，含演示",
+        (Some(false), Lang::En) => ", demonstrations left out",
+        (Some(true), Lang::En) => ", demonstrations included",
+    };
     match lang {
-        Lang::Zh => format!("趋势：约每{months}个月翻一番（{from_year}—{to_year}年最小二乘拟合）"),
-        Lang::En => {
-            format!("Trend: doubling every {months} months (least squares, {from_year}–{to_year})")
+        Lang::Zh => format!(
+            "趋势（{basis}）：约每{months}个月翻一番（{from_year}—{to_year}年最小二乘拟合{demos}）"
+        ),
+        Lang::En => format!(
+            "Trend ({}): doubling every {months} months (least squares, {from_year}–{to_year}{demos})",
+            basis.to_lowercase()
+        ),
+    }
+}
+
+/// What a point is, for the tooltip: `None` for a released model, which
+/// needs no word.
+pub fn status_text(status: Status, lang: Lang) -> Option<&'static str> {
+    match (status, lang) {
+        (Status::Released, _) => None,
+        (Status::Paper, Lang::Zh) => Some("论文中的模型，未发布"),
+        (Status::Paper, Lang::En) => Some("Described in a paper, not released"),
+        (Status::Demonstration, Lang::Zh) => {
+            Some("规模演示：为展示系统能力而进行的训练，并非可用的模型；趋势默认不计入")
         }
+        (Status::Demonstration, Lang::En) => Some(
+            "Demonstration: a run made to show a system's scale, not a model people used; left out of the trend by default",
+        ),
+    }
+}
+
+/// Both counts of a mixture of experts: `1万亿（1T）总参数 · 320亿（32B）激活`.
+pub fn total_and_active(total: &str, active: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{total}总参数 · {active}激活"),
+        Lang::En => format!("{total} total · {active} active"),
     }
 }
 

@@ -14,8 +14,10 @@ use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{place_labels_near, LabelRequest};
-use crate::options::{Hidden, Series, YearRange};
+pub use crate::options::View;
+use crate::options::{CountBasis, Series, Toggle};
 use crate::ordering::{count_key, descending, sorted_by};
+use crate::plotted::{PlotItem, PlotSet};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
 
@@ -80,30 +82,6 @@ pub struct LayoutConfig {
     pub view: View,
 }
 
-/// The part of the data the reader looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct View {
-    pub hidden: Hidden,
-    pub range: Option<YearRange>,
-}
-
-impl View {
-    /// Whether `model` is drawn: its series are shown and its date lies in
-    /// the range.
-    pub fn shows(&self, model: &Model) -> bool {
-        let series_shown = !self.hidden.is_hidden(Series::Region(model.region()))
-            && !self
-                .hidden
-                .is_hidden(Series::Architecture(model.architecture));
-        let in_range = self.range.is_none_or(|range| {
-            let (from, to) = range.span();
-            let year = model.date.fractional_year();
-            year >= from && year < to
-        });
-        series_shown && in_range
-    }
-}
-
 /// One line of text at a position. `anchor` says which point of the text
 /// box `position` is.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +119,11 @@ pub struct DrawnPoint {
     pub radius: f64,
     pub region: Region,
     pub architecture: Architecture,
+    /// The y (CSS px) a thin stem from the marker reaches down to: a
+    /// mixture of experts' active count, in the total view.
+    pub stem_to: Option<f64>,
+    /// A demonstration of scale, drawn hollow.
+    pub hollow: bool,
 }
 
 /// A model with an undisclosed count, drawn as an event on the time axis.
@@ -167,9 +150,10 @@ pub struct DrawnBand {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendItem {
     pub kind: LegendKind,
-    /// The series this item shows or hides, if it is a toggle.
-    pub series: Option<Series>,
-    /// False when the reader has hidden the series.
+    /// What this item switches, if it is a toggle.
+    pub toggle: Option<Toggle>,
+    /// Whether the toggle is on: the series shown, the count chosen,
+    /// demonstrations in the trend. True for items that switch nothing.
     pub shown: bool,
     /// The item's box, where the page puts its button.
     pub rect: Rect,
@@ -182,6 +166,10 @@ pub struct LegendItem {
 pub enum LegendKind {
     Region(Region),
     Architecture(Architecture),
+    /// A demonstration of scale (a hollow marker).
+    Demonstration,
+    /// The count the axis shows: a marker at the top or foot of a stem.
+    Count(CountBasis),
     Trend,
     Event,
 }
@@ -270,201 +258,58 @@ pub fn compute_layout(
         lang,
         view,
     } = config;
-    let visible: Vec<usize> = (0..models.len())
-        .filter(|index| view.shows(&models[*index]))
-        .collect();
+    let set = PlotSet::prepare(models, &view);
     let metrics = Metrics::for_width(width);
-    let pad = metrics.padding;
-    let content_width = (width - 2.0 * pad).max(1.0);
-    let mut texts = Vec::new();
-
-    // Title and subtitle, wrapped to the width.
-    let mut cursor_y = pad;
-    let title = i18n::phrase(Phrase::Title, lang);
-    cursor_y = push_wrapped(
-        &mut texts,
-        title,
-        metrics.title,
-        TextRole::Title,
-        pad,
-        cursor_y,
-        content_width,
+    let frame = Frame {
+        pad: metrics.padding,
+        content_width: (width - 2.0 * metrics.padding).max(1.0),
+        metrics: &metrics,
+        lang,
         measure,
-    );
-    cursor_y += 2.0;
-    let (first_year, last_year) = match view.range {
+    };
+    let mut texts = Vec::new();
+    let years = match view.range {
         Some(range) => (range.from, range.to),
         None => dataset::year_span(models).unwrap_or(DEFAULT_YEARS),
     };
-    let subtitle = i18n::subtitle(first_year, last_year, lang);
-    cursor_y = push_wrapped(
-        &mut texts,
-        &subtitle,
-        metrics.subtitle,
-        TextRole::Muted,
-        pad,
-        cursor_y,
-        content_width,
-        measure,
-    );
-    cursor_y += 8.0;
+    let mut cursor_y = frame.header(&mut texts, years, view.count);
 
     // The fit is made before the legend, which states it.
-    let trend = Trend::fit(visible.iter().filter_map(|index| {
-        let model = &models[*index];
-        Some((model.date.fractional_year(), model.params? as f64))
-    }));
-
-    let (legend, legend_bottom) = layout_legend(
-        models,
-        &view.hidden,
-        trend.as_ref(),
-        lang,
-        &metrics,
-        pad,
-        cursor_y,
-        content_width,
-        measure,
-    );
+    let trend = Trend::fit(set.fit_pairs(view.fit_demonstrations));
+    let (legend, legend_bottom) =
+        layout_legend(models, &set, &view, trend.as_ref(), &frame, cursor_y);
     cursor_y = legend_bottom + 10.0;
-
-    // The source line at the bottom, wrapped.
-    let source = i18n::phrase(Phrase::SourceLine, lang);
-    let source_lines = wrap_text(source, content_width, metrics.small, measure);
-    let line_height = measure.measure("Ag", metrics.small).1;
-    let source_top = height - pad - line_height * source_lines.len() as f64;
-    for (index, line) in source_lines.into_iter().enumerate() {
-        texts.push(TextItem {
-            text: line,
-            position: Point::new(pad, source_top + line_height * index as f64),
-            font: metrics.small,
-            anchor: Anchor::TopLeft,
-            role: TextRole::Muted,
-        });
+    if set.without_active_count > 0 {
+        let note = i18n::without_active_count(set.without_active_count, lang);
+        cursor_y = frame.wrapped(&mut texts, &note, metrics.small, TextRole::Muted, cursor_y);
+        cursor_y += 6.0;
     }
+    let source_top = frame.source_line(&mut texts, height);
 
-    // The plot: y tick labels on the left, year ticks below.
-    // The y axis fits the visible models: zooming to a period refits it.
-    let y_domain = LogScale::nice_domain(
-        visible
-            .iter()
-            .filter_map(|index| models[*index].params.map(|count| count as f64)),
-        MINIMUM_Y_DECADES,
-        0.12,
-    );
+    // The plot: y tick labels on the left, year ticks below. The y axis fits
+    // the visible counts: zooming to a period refits it.
+    let y_domain = LogScale::nice_domain(set.counts(), MINIMUM_Y_DECADES, 0.12);
     let widest_tick = [y_domain.0 * 2.0, y_domain.1 / 2.0]
         .iter()
         .map(|value| measure.measure(&short_count(*value, lang), metrics.tick).0)
         .fold(0.0, f64::max);
     let tick_height = measure.measure("2020", metrics.tick).1;
     let plot = Rect::new(
-        pad + widest_tick + 8.0,
+        frame.pad + widest_tick + 8.0,
         cursor_y,
-        width - pad,
+        width - frame.pad,
         (source_top - 10.0 - tick_height - 6.0).max(cursor_y + 40.0),
     );
-    let x_domain = (f64::from(first_year), f64::from(last_year) + 1.0);
+    let x_domain = (f64::from(years.0), f64::from(years.1) + 1.0);
     let x_scale = LinearScale::new(x_domain, (plot.left, plot.right));
     let y_scale = LogScale::new(y_domain, (plot.bottom, plot.top));
+    let (grid_x, grid_y) = frame.ticks(&mut texts, plot, &x_scale, &y_scale);
 
-    // Grid and ticks.
-    let grid_y: Vec<f64> = y_scale
-        .ticks()
-        .into_iter()
-        .map(|tick| y_scale.map(tick))
-        .collect();
-    for tick in y_scale.ticks() {
-        texts.push(TextItem {
-            text: short_count(tick, lang),
-            position: Point::new(plot.left - 8.0, y_scale.map(tick)),
-            font: metrics.tick,
-            anchor: Anchor::MiddleRight,
-            role: TextRole::Muted,
-        });
-    }
-    let year_step = year_tick_step(&x_scale, measure.measure("2020", metrics.tick).0 + 10.0);
-    let year_ticks = x_scale.integer_ticks(year_step);
-    let grid_x: Vec<f64> = year_ticks.iter().map(|year| x_scale.map(*year)).collect();
-    for year in &year_ticks {
-        // Years label the span they start, so the text sits right of the line.
-        let x = x_scale.map(*year);
-        if x + 4.0 + measure.measure("2020", metrics.tick).0 <= plot.right + 1.0 {
-            texts.push(TextItem {
-                text: format!("{year:.0}"),
-                position: Point::new(x + 4.0, plot.bottom + 6.0),
-                font: metrics.tick,
-                anchor: Anchor::TopLeft,
-                role: TextRole::Muted,
-            });
-        }
-    }
-
-    // Stage bands, with their names at the top left of each band.
     let mut obstacles: Vec<Rect> = Vec::new();
-    let mut bands = Vec::new();
-    for (index, stage) in stages.iter().enumerate() {
-        let top = y_scale.map(stage.params_to as f64).max(plot.top);
-        let bottom = y_scale.map(stage.params_from as f64).min(plot.bottom);
-        if bottom - top < 1.0 {
-            continue;
-        }
-        bands.push(DrawnBand {
-            rect: Rect::new(plot.left, top, plot.right, bottom),
-            shaded: index % 2 == 0,
-        });
-        let text = i18n::stage_label(stage, lang);
-        let size = measure.measure(&text, metrics.small);
-        let position = Point::new(plot.left + 6.0, top + 4.0);
-        if size.1 + 8.0 < bottom - top {
-            obstacles.push(Rect::new(
-                position.x,
-                position.y,
-                position.x + size.0,
-                position.y + size.1,
-            ));
-            texts.push(TextItem {
-                text,
-                position,
-                font: metrics.small,
-                anchor: Anchor::TopLeft,
-                role: TextRole::Muted,
-            });
-        }
-    }
-
-    // Points and events.
-    let mut points = Vec::new();
-    let mut events = Vec::new();
-    for &model_index in &visible {
-        let model = &models[model_index];
-        let x = x_scale.map(model.date.fractional_year());
-        match model.params {
-            Some(count) => points.push(DrawnPoint {
-                model_index,
-                center: Point::new(x, y_scale.map(count as f64)),
-                radius: metrics.point_radius,
-                region: model.region(),
-                architecture: model.architecture,
-            }),
-            None => events.push(DrawnEvent {
-                model_index,
-                at: Point::new(x, plot.bottom),
-                guide_top: Some(plot.top),
-            }),
-        }
-    }
-    if events.len() > GUIDE_ALL_UP_TO {
-        for event in &mut events {
-            if !models[event.model_index].in_article {
-                event.guide_top = None;
-            }
-        }
-    }
-    obstacles.extend(
-        points
-            .iter()
-            .map(|point| Rect::around(point.center, point.radius + 1.0)),
-    );
+    let bands = frame.bands(&mut texts, &mut obstacles, stages, plot, &y_scale);
+    let (points, events) = layout_marks(models, &set, plot, &x_scale, &y_scale, &metrics);
+    obstacles.extend(points.iter().flat_map(point_obstacles));
+    obstacles.extend(events.iter().map(event_box));
 
     // The trend line across the fitted span, clipped to the plot.
     let trend = trend.and_then(|trend| {
@@ -475,107 +320,7 @@ pub fn compute_layout(
         clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
     });
 
-    // Labels: events first (their names are all the chart shows of them),
-    // then the article's models, then the largest others. On a narrow chart
-    // only the article's models get labels.
-    // With many points (a large data set), only the article's models and
-    // the few largest others are labelled: the rest could not be read.
-    let many = points.len() > LABEL_ALL_UP_TO;
-    let mut order: Vec<&DrawnPoint> = points
-        .iter()
-        .filter(|point| (metrics.label_all_models && !many) || models[point.model_index].in_article)
-        .collect();
-    if many && metrics.label_all_models {
-        // The largest others, biggest first (the earlier model on a tie),
-        // kept in a short list rather than sorting every point.
-        let mut largest: Vec<&DrawnPoint> = Vec::with_capacity(LARGEST_LABELLED + 1);
-        let before = |a: &DrawnPoint, b: &DrawnPoint| {
-            (
-                models[a.model_index].params,
-                std::cmp::Reverse(a.model_index),
-            ) > (
-                models[b.model_index].params,
-                std::cmp::Reverse(b.model_index),
-            )
-        };
-        for point in points
-            .iter()
-            .filter(|point| !models[point.model_index].in_article)
-        {
-            let at = largest
-                .iter()
-                .position(|kept| before(point, kept))
-                .unwrap_or(largest.len());
-            if at < LARGEST_LABELLED {
-                largest.insert(at, point);
-                largest.truncate(LARGEST_LABELLED);
-            }
-        }
-        order.extend_from_slice(&largest);
-    }
-    // The article's models first, then the larger; ties in date order.
-    let order = sorted_by(&order, |point| {
-        let model = &models[point.model_index];
-        (
-            u64::from(!model.in_article),
-            descending(count_key(model.params)),
-            0,
-        )
-    });
-    // Event labels carry only the name: the legend's triangle says that the
-    // size is undisclosed.
-    let event_order: Vec<&DrawnEvent> = events
-        .iter()
-        .filter(|event| !many || models[event.model_index].in_article)
-        .collect();
-    let event_order = sorted_by(&event_order, |event| {
-        (u64::from(!models[event.model_index].in_article), 0, 0)
-    });
-    let mut label_items: Vec<(String, Font, TextRole)> = Vec::new();
-    let mut requests: Vec<LabelRequest> = Vec::new();
-    for event in event_order {
-        let text = i18n::model_name(&models[event.model_index], lang).to_owned();
-        requests.push(LabelRequest {
-            anchor: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
-            anchor_radius: EVENT_MARKER_HEIGHT / 2.0,
-            size: measure.measure(&text, metrics.small),
-        });
-        label_items.push((text, metrics.small, TextRole::Muted));
-    }
-    for point in &order {
-        let text = i18n::model_name(&models[point.model_index], lang).to_owned();
-        requests.push(LabelRequest {
-            anchor: point.center,
-            anchor_radius: point.radius,
-            size: measure.measure(&text, metrics.label),
-        });
-        label_items.push((text, metrics.label, TextRole::Label));
-    }
-    obstacles.extend(events.iter().map(|event| {
-        Rect::new(
-            event.at.x - EVENT_MARKER_HEIGHT / 2.0,
-            event.at.y - EVENT_MARKER_HEIGHT,
-            event.at.x + EVENT_MARKER_HEIGHT / 2.0,
-            event.at.y,
-        )
-    }));
-    let mut leaders = Vec::new();
-    let placements = place_labels_near(&requests, &obstacles, plot.inflate(-2.0));
-    for ((text, font, role), placement) in label_items.into_iter().zip(placements) {
-        let Some(placement) = placement else {
-            continue;
-        };
-        if let Some(leader) = placement.leader {
-            leaders.push(leader);
-        }
-        texts.push(TextItem {
-            text,
-            position: Point::new(placement.rect.left, placement.rect.top),
-            font,
-            anchor: Anchor::TopLeft,
-            role,
-        });
-    }
+    let leaders = frame.labels(&mut texts, models, &points, &events, &obstacles, plot);
 
     ChartLayout {
         width,
@@ -595,6 +340,357 @@ pub fn compute_layout(
     }
 }
 
+/// What every part of the layout shares: the sizes, the language, the
+/// measure, and the content's left edge and width.
+struct Frame<'a> {
+    pad: f64,
+    content_width: f64,
+    metrics: &'a Metrics,
+    lang: Lang,
+    measure: &'a dyn TextMeasure,
+}
+
+impl Frame<'_> {
+    /// Appends `text` wrapped to the content width from `top`; returns the
+    /// bottom of its last line.
+    fn wrapped(
+        &self,
+        texts: &mut Vec<TextItem>,
+        text: &str,
+        font: Font,
+        role: TextRole,
+        top: f64,
+    ) -> f64 {
+        push_wrapped(
+            texts,
+            text,
+            font,
+            role,
+            self.pad,
+            top,
+            self.content_width,
+            self.measure,
+        )
+    }
+
+    /// Title and subtitle; returns the top of what follows.
+    fn header(&self, texts: &mut Vec<TextItem>, years: (u16, u16), count: CountBasis) -> f64 {
+        let title = i18n::phrase(Phrase::Title, self.lang);
+        let mut cursor_y =
+            self.wrapped(texts, title, self.metrics.title, TextRole::Title, self.pad);
+        cursor_y += 2.0;
+        let subtitle = i18n::subtitle(years.0, years.1, count, self.lang);
+        cursor_y = self.wrapped(
+            texts,
+            &subtitle,
+            self.metrics.subtitle,
+            TextRole::Muted,
+            cursor_y,
+        );
+        cursor_y + 8.0
+    }
+
+    /// The source line at the bottom, wrapped; returns its top.
+    fn source_line(&self, texts: &mut Vec<TextItem>, height: f64) -> f64 {
+        let font = self.metrics.small;
+        let source = i18n::phrase(Phrase::SourceLine, self.lang);
+        let lines = wrap_text(source, self.content_width, font, self.measure);
+        let line_height = self.measure.measure("Ag", font).1;
+        let top = height - self.pad - line_height * lines.len() as f64;
+        for (index, line) in lines.into_iter().enumerate() {
+            texts.push(TextItem {
+                text: line,
+                position: Point::new(self.pad, top + line_height * index as f64),
+                font,
+                anchor: Anchor::TopLeft,
+                role: TextRole::Muted,
+            });
+        }
+        top
+    }
+
+    /// Grid lines and tick labels of both axes; returns the grid's x and y.
+    fn ticks(
+        &self,
+        texts: &mut Vec<TextItem>,
+        plot: Rect,
+        x_scale: &LinearScale,
+        y_scale: &LogScale,
+    ) -> (Vec<f64>, Vec<f64>) {
+        let tick = self.metrics.tick;
+        let grid_y: Vec<f64> = y_scale
+            .ticks()
+            .into_iter()
+            .map(|t| y_scale.map(t))
+            .collect();
+        for value in y_scale.ticks() {
+            texts.push(TextItem {
+                text: short_count(value, self.lang),
+                position: Point::new(plot.left - 8.0, y_scale.map(value)),
+                font: tick,
+                anchor: Anchor::MiddleRight,
+                role: TextRole::Muted,
+            });
+        }
+        let year_width = self.measure.measure("2020", tick).0;
+        let year_ticks = x_scale.integer_ticks(year_tick_step(x_scale, year_width + 10.0));
+        let grid_x: Vec<f64> = year_ticks.iter().map(|year| x_scale.map(*year)).collect();
+        for year in &year_ticks {
+            // Years label the span they start, so the text sits right of the line.
+            let x = x_scale.map(*year);
+            if x + 4.0 + year_width <= plot.right + 1.0 {
+                texts.push(TextItem {
+                    text: format!("{year:.0}"),
+                    position: Point::new(x + 4.0, plot.bottom + 6.0),
+                    font: tick,
+                    anchor: Anchor::TopLeft,
+                    role: TextRole::Muted,
+                });
+            }
+        }
+        (grid_x, grid_y)
+    }
+
+    /// Stage bands, with their names at the top left of each band.
+    fn bands(
+        &self,
+        texts: &mut Vec<TextItem>,
+        obstacles: &mut Vec<Rect>,
+        stages: &[Stage],
+        plot: Rect,
+        y_scale: &LogScale,
+    ) -> Vec<DrawnBand> {
+        let mut bands = Vec::new();
+        for (index, stage) in stages.iter().enumerate() {
+            let top = y_scale.map(stage.params_to as f64).max(plot.top);
+            let bottom = y_scale.map(stage.params_from as f64).min(plot.bottom);
+            if bottom - top < 1.0 {
+                continue;
+            }
+            bands.push(DrawnBand {
+                rect: Rect::new(plot.left, top, plot.right, bottom),
+                shaded: index % 2 == 0,
+            });
+            let text = i18n::stage_label(stage, self.lang);
+            let size = self.measure.measure(&text, self.metrics.small);
+            let position = Point::new(plot.left + 6.0, top + 4.0);
+            if size.1 + 8.0 < bottom - top {
+                obstacles.push(Rect::new(
+                    position.x,
+                    position.y,
+                    position.x + size.0,
+                    position.y + size.1,
+                ));
+                texts.push(TextItem {
+                    text,
+                    position,
+                    font: self.metrics.small,
+                    anchor: Anchor::TopLeft,
+                    role: TextRole::Muted,
+                });
+            }
+        }
+        bands
+    }
+
+    /// Labels for events and points, placed around the obstacles; returns
+    /// the leader lines of labels placed farther away.
+    fn labels(
+        &self,
+        texts: &mut Vec<TextItem>,
+        models: &[Model],
+        points: &[DrawnPoint],
+        events: &[DrawnEvent],
+        obstacles: &[Rect],
+        plot: Rect,
+    ) -> Vec<(Point, Point)> {
+        let (requests, label_items) = self.label_requests(models, points, events);
+        let mut leaders = Vec::new();
+        let placements = place_labels_near(&requests, obstacles, plot.inflate(-2.0));
+        for ((text, font, role), placement) in label_items.into_iter().zip(placements) {
+            let Some(placement) = placement else {
+                continue;
+            };
+            if let Some(leader) = placement.leader {
+                leaders.push(leader);
+            }
+            texts.push(TextItem {
+                text,
+                position: Point::new(placement.rect.left, placement.rect.top),
+                font,
+                anchor: Anchor::TopLeft,
+                role,
+            });
+        }
+        leaders
+    }
+
+    /// What to label, in order: events first (their names are all the
+    /// chart shows of them), then the article's models, then the largest
+    /// others. On a narrow chart only the article's models get labels; with
+    /// many points, only the article's models and the few largest others.
+    fn label_requests(
+        &self,
+        models: &[Model],
+        points: &[DrawnPoint],
+        events: &[DrawnEvent],
+    ) -> (Vec<LabelRequest>, Vec<(String, Font, TextRole)>) {
+        let metrics = self.metrics;
+        let many = points.len() > LABEL_ALL_UP_TO;
+        let mut order: Vec<&DrawnPoint> = points
+            .iter()
+            .filter(|point| {
+                (metrics.label_all_models && !many) || models[point.model_index].in_article
+            })
+            .collect();
+        if many && metrics.label_all_models {
+            order.extend(largest_others(models, points));
+        }
+        // The article's models first, then the larger; ties in date order.
+        let order = sorted_by(&order, |point| {
+            let model = &models[point.model_index];
+            (
+                u64::from(!model.in_article),
+                descending(count_key(model.params)),
+                0,
+            )
+        });
+        // Event labels carry only the name: the legend's triangle says that
+        // the size is undisclosed.
+        let event_order: Vec<&DrawnEvent> = events
+            .iter()
+            .filter(|event| !many || models[event.model_index].in_article)
+            .collect();
+        let event_order = sorted_by(&event_order, |event| {
+            (u64::from(!models[event.model_index].in_article), 0, 0)
+        });
+        let mut items: Vec<(String, Font, TextRole)> = Vec::new();
+        let mut requests: Vec<LabelRequest> = Vec::new();
+        for event in event_order {
+            let text = i18n::model_name(&models[event.model_index], self.lang).to_owned();
+            requests.push(LabelRequest {
+                anchor: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
+                anchor_radius: EVENT_MARKER_HEIGHT / 2.0,
+                size: self.measure.measure(&text, metrics.small),
+            });
+            items.push((text, metrics.small, TextRole::Muted));
+        }
+        for point in &order {
+            let text = i18n::model_name(&models[point.model_index], self.lang).to_owned();
+            requests.push(LabelRequest {
+                anchor: point.center,
+                anchor_radius: point.radius,
+                size: self.measure.measure(&text, metrics.label),
+            });
+            items.push((text, metrics.label, TextRole::Label));
+        }
+        (requests, items)
+    }
+}
+
+/// The [`LARGEST_LABELLED`] largest points the article does not name,
+/// biggest first (the earlier model on a tie), through the crate's one sort.
+fn largest_others<'p>(models: &[Model], points: &'p [DrawnPoint]) -> Vec<&'p DrawnPoint> {
+    let others: Vec<&DrawnPoint> = points
+        .iter()
+        .filter(|point| !models[point.model_index].in_article)
+        .collect();
+    let mut sorted = sorted_by(&others, |point| {
+        (
+            descending(count_key(models[point.model_index].params)),
+            point.model_index as u64,
+            0,
+        )
+    });
+    sorted.truncate(LARGEST_LABELLED);
+    sorted
+}
+
+/// Points and events of the plot set, at their places.
+fn layout_marks(
+    models: &[Model],
+    set: &PlotSet,
+    plot: Rect,
+    x_scale: &LinearScale,
+    y_scale: &LogScale,
+    metrics: &Metrics,
+) -> (Vec<DrawnPoint>, Vec<DrawnEvent>) {
+    let mut points = Vec::new();
+    let mut events = Vec::new();
+    for item in &set.items {
+        let x = x_scale.map(item.year);
+        match item.count {
+            Some(count) => points.push(drawn_point(item, x, count, y_scale, metrics)),
+            None => events.push(DrawnEvent {
+                model_index: item.model_index,
+                at: Point::new(x, plot.bottom),
+                guide_top: Some(plot.top),
+            }),
+        }
+    }
+    if events.len() > GUIDE_ALL_UP_TO {
+        for event in &mut events {
+            if !models[event.model_index].in_article {
+                event.guide_top = None;
+            }
+        }
+    }
+    (points, events)
+}
+
+fn drawn_point(
+    item: &PlotItem,
+    x: f64,
+    count: f64,
+    y_scale: &LogScale,
+    metrics: &Metrics,
+) -> DrawnPoint {
+    DrawnPoint {
+        model_index: item.model_index,
+        center: Point::new(x, y_scale.map(count)),
+        radius: metrics.point_radius,
+        region: item.region,
+        architecture: item.architecture,
+        stem_to: item.stem_to.map(|active| y_scale.map(active)),
+        hollow: item.status == crate::dataset::Status::Demonstration,
+    }
+}
+
+/// What labels must keep clear of around a point: its marker (a diamond
+/// reaches farther than a circle) and its stem.
+fn point_obstacles(point: &DrawnPoint) -> impl Iterator<Item = Rect> {
+    let reach = marker_extent(point.radius, point.architecture);
+    let marker = Rect::around(point.center, reach);
+    let stem = point.stem_to.map(|bottom| {
+        Rect::new(
+            point.center.x - 2.0,
+            point.center.y,
+            point.center.x + 2.0,
+            bottom + 2.0,
+        )
+    });
+    std::iter::once(marker).chain(stem)
+}
+
+/// How far from its centre a marker of `radius` reaches, outline included:
+/// a diamond's corners reach 1.3 times the radius.
+pub fn marker_extent(radius: f64, architecture: Architecture) -> f64 {
+    match architecture {
+        Architecture::MixtureOfExperts => radius * 1.3 + 1.6,
+        _ => radius + 1.2,
+    }
+}
+
+/// The box of an event's triangle on the time axis.
+fn event_box(event: &DrawnEvent) -> Rect {
+    Rect::new(
+        event.at.x - EVENT_MARKER_HEIGHT / 2.0,
+        event.at.y - EVENT_MARKER_HEIGHT,
+        event.at.x + EVENT_MARKER_HEIGHT / 2.0,
+        event.at.y,
+    )
+}
+
 /// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`
 /// pixels for each label.
 fn year_tick_step(x_scale: &LinearScale, min_gap: f64) -> u32 {
@@ -605,63 +701,109 @@ fn year_tick_step(x_scale: &LinearScale, min_gap: f64) -> u32 {
         .unwrap_or(10)
 }
 
-/// Lays out the legend in rows that wrap at the content width. Returns the
-/// items and the bottom of the last row.
-#[allow(clippy::too_many_arguments)]
-fn layout_legend(
+/// The legend's entries, in order: regions, architectures, demonstrations,
+/// the count toggle, events, the trend.
+fn legend_entries(
     models: &[Model],
-    hidden: &Hidden,
+    set: &PlotSet,
+    view: &View,
     trend: Option<&Trend>,
     lang: Lang,
-    metrics: &Metrics,
-    left: f64,
-    top: f64,
-    content_width: f64,
-    measure: &dyn TextMeasure,
-) -> (Vec<LegendItem>, f64) {
-    let mut entries: Vec<(LegendKind, String)> = Region::ALL
+) -> Vec<(LegendKind, Option<Toggle>, bool, String)> {
+    let hidden = &view.hidden;
+    let series_entry = |series: Series, kind: LegendKind, text: String| {
+        (
+            kind,
+            Some(Toggle::Series(series)),
+            !hidden.is_hidden(series),
+            text,
+        )
+    };
+    let mut entries: Vec<_> = Region::ALL
         .iter()
         .filter(|region| models.iter().any(|model| model.region() == **region))
         .map(|region| {
-            (
+            series_entry(
+                Series::Region(*region),
                 LegendKind::Region(*region),
                 i18n::region_name(*region, lang).to_owned(),
             )
         })
         .collect();
     for architecture in [Architecture::Dense, Architecture::MixtureOfExperts] {
-        if models
+        let present = models
             .iter()
-            .any(|model| model.architecture == architecture && model.params.is_some())
-        {
-            entries.push((
+            .any(|model| model.architecture == architecture && model.params.is_some());
+        if present {
+            entries.push(series_entry(
+                Series::Architecture(architecture),
                 LegendKind::Architecture(architecture),
                 i18n::architecture_name(architecture, lang).to_owned(),
+            ));
+        }
+    }
+    if set.has_demonstrations() {
+        entries.push((
+            LegendKind::Demonstration,
+            None,
+            true,
+            i18n::phrase(Phrase::Demonstration, lang).to_owned(),
+        ));
+    }
+    if models.iter().any(|model| model.active_params.is_some()) {
+        for basis in CountBasis::ALL {
+            entries.push((
+                LegendKind::Count(basis),
+                Some(Toggle::Count(basis)),
+                view.count == basis,
+                i18n::count_basis_name(basis, lang).to_owned(),
             ));
         }
     }
     if models.iter().any(|model| model.params.is_none()) {
         entries.push((
             LegendKind::Event,
+            None,
+            true,
             i18n::phrase(Phrase::Undisclosed, lang).to_owned(),
         ));
     }
     if let Some(trend) = trend {
-        let from = trend.span.0.floor() as u16;
-        let to = trend.span.1.floor() as u16;
+        let demonstrations = set.has_demonstrations();
         entries.push((
             LegendKind::Trend,
-            i18n::trend_label(trend.doubling_months(), from, to, lang),
+            demonstrations.then_some(Toggle::FitDemonstrations),
+            !demonstrations || view.fit_demonstrations,
+            i18n::trend_label(
+                trend.doubling_months(),
+                (trend.span.0.floor() as u16, trend.span.1.floor() as u16),
+                view.count,
+                demonstrations.then_some(view.fit_demonstrations),
+                lang,
+            ),
         ));
     }
+    entries
+}
 
-    let font = metrics.legend;
+/// Lays out the legend in rows that wrap at the content width. Returns the
+/// items and the bottom of the last row.
+fn layout_legend(
+    models: &[Model],
+    set: &PlotSet,
+    view: &View,
+    trend: Option<&Trend>,
+    frame: &Frame<'_>,
+    top: f64,
+) -> (Vec<LegendItem>, f64) {
+    let (left, content_width, measure) = (frame.pad, frame.content_width, frame.measure);
+    let font = frame.metrics.legend;
     let row_height = measure.measure("Ag", font).1 + 4.0;
     let symbol_width = 18.0;
     let item_gap = 14.0;
     let mut items = Vec::new();
     let (mut x, mut y) = (left, top);
-    for (kind, text) in entries {
+    for (kind, toggle, shown, text) in legend_entries(models, set, view, trend, frame.lang) {
         let lines = wrap_text(&text, content_width - symbol_width, font, measure);
         let text_width = lines
             .iter()
@@ -674,15 +816,14 @@ fn layout_legend(
         }
         let middle = y + row_height / 2.0;
         let n_lines = lines.len();
-        let series = match kind {
-            LegendKind::Region(region) => Some(Series::Region(region)),
-            LegendKind::Architecture(architecture) => Some(Series::Architecture(architecture)),
-            LegendKind::Trend | LegendKind::Event => None,
+        let role = if shown {
+            TextRole::Label
+        } else {
+            TextRole::Muted
         };
-        let shown = series.is_none_or(|series| !hidden.is_hidden(series));
         items.push(LegendItem {
             kind,
-            series,
+            toggle,
             shown,
             rect: Rect::new(
                 x - 2.0,
@@ -699,11 +840,7 @@ fn layout_legend(
                     position: Point::new(x + symbol_width, middle + row_height * index as f64),
                     font,
                     anchor: Anchor::MiddleLeft,
-                    role: if shown {
-                        TextRole::Label
-                    } else {
-                        TextRole::Muted
-                    },
+                    role,
                 })
                 .collect(),
         });

@@ -23,6 +23,7 @@ pub mod labels;
 pub mod layout;
 pub mod options;
 pub mod ordering;
+pub mod plotted;
 pub mod render;
 pub mod scale;
 pub mod stamp;

@@ -5,9 +5,10 @@
 //! them is total: an unknown key or a bad value is skipped with a warning
 //! that the browser shell prints to the console, never an error.
 //!
-//! The URL form is `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&focus=gpt-3`.
+//! The URL form is
+//! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&focus=gpt-3`.
 
-use crate::dataset::{Architecture, Region, YEAR_RANGE};
+use crate::dataset::{Architecture, Model, Region, YEAR_RANGE};
 use crate::i18n::Lang;
 use crate::theme::ThemeName;
 
@@ -84,6 +85,79 @@ impl Hidden {
     }
 }
 
+/// Which count of a mixture of experts the y axis shows: every parameter,
+/// or those it activates per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CountBasis {
+    #[default]
+    Total,
+    Active,
+}
+
+impl CountBasis {
+    pub const ALL: [CountBasis; 2] = [CountBasis::Total, CountBasis::Active];
+
+    /// The code in the URL's `count`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CountBasis::Total => "total",
+            CountBasis::Active => "active",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CountBasis> {
+        CountBasis::ALL
+            .into_iter()
+            .find(|basis| basis.code() == code)
+    }
+}
+
+/// Something the legend switches: a series shown or hidden, the count the
+/// axis shows, or whether demonstrations count in the trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Toggle {
+    Series(Series),
+    Count(CountBasis),
+    FitDemonstrations,
+}
+
+impl Toggle {
+    /// The code the page's legend buttons carry (`data-toggle`): a series'
+    /// own code, `count-total`, `count-active` or `fit-all`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Toggle::Series(series) => series.code(),
+            Toggle::Count(CountBasis::Total) => "count-total",
+            Toggle::Count(CountBasis::Active) => "count-active",
+            Toggle::FitDemonstrations => "fit-all",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Toggle> {
+        let others = [
+            Toggle::Count(CountBasis::Total),
+            Toggle::Count(CountBasis::Active),
+            Toggle::FitDemonstrations,
+        ];
+        Series::from_code(code)
+            .map(Toggle::Series)
+            .or_else(|| others.into_iter().find(|toggle| toggle.code() == code))
+    }
+}
+
+impl View {
+    /// The view with `toggle` switched: a series shown or hidden, the count
+    /// chosen, demonstrations brought into the trend or left out.
+    pub fn toggled(mut self, toggle: Toggle) -> View {
+        match toggle {
+            Toggle::Series(series) => self.hidden.toggle(series),
+            Toggle::Count(basis) => self.count = basis,
+            Toggle::FitDemonstrations => self.fit_demonstrations = !self.fit_demonstrations,
+        }
+        self
+    }
+}
+
 /// A span of whole years, both included (`from=2018&to=2022`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct YearRange {
@@ -99,6 +173,34 @@ impl YearRange {
     }
 }
 
+/// The part of the data the reader looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    pub hidden: Hidden,
+    pub range: Option<YearRange>,
+    /// The count the y axis shows for mixtures of experts.
+    pub count: CountBasis,
+    /// Whether demonstrations count in the trend (left out by default).
+    pub fit_demonstrations: bool,
+}
+
+impl View {
+    /// Whether `model` is drawn: its series are shown and its date lies in
+    /// the range.
+    pub fn shows(&self, model: &Model) -> bool {
+        let series_shown = !self.hidden.is_hidden(Series::Region(model.region()))
+            && !self
+                .hidden
+                .is_hidden(Series::Architecture(model.architecture));
+        let in_range = self.range.is_none_or(|range| {
+            let (from, to) = range.span();
+            let year = model.date.fractional_year();
+            year >= from && year < to
+        });
+        series_shown && in_range
+    }
+}
+
 /// What a chart can be asked for. `None` means "decide by the page".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChartOptions {
@@ -107,12 +209,18 @@ pub struct ChartOptions {
     pub hide: Option<Hidden>,
     pub from: Option<u16>,
     pub to: Option<u16>,
+    /// The count the y axis shows (`count=active`).
+    pub count: Option<CountBasis>,
+    /// Whether demonstrations count in the trend (`fit=all`).
+    pub fit_demonstrations: Option<bool>,
     /// The id of the model to focus.
     pub focus: Option<String>,
 }
 
 /// The keys [`ChartOptions::set`] knows.
-pub const OPTION_KEYS: [&str; 6] = ["lang", "theme", "hide", "from", "to", "focus"];
+pub const OPTION_KEYS: [&str; 8] = [
+    "lang", "theme", "hide", "from", "to", "count", "fit", "focus",
+];
 
 impl ChartOptions {
     /// Sets one option from text. Returns a warning (and changes nothing)
@@ -164,6 +272,15 @@ impl ChartOptions {
                     self.to = Some(year);
                 }
             }
+            "count" => match CountBasis::from_code(value) {
+                Some(basis) => self.count = Some(basis),
+                None => return Err(format!("count: '{value}' is not total or active; ignored")),
+            },
+            "fit" => match value {
+                "all" => self.fit_demonstrations = Some(true),
+                "models" => self.fit_demonstrations = Some(false),
+                other => return Err(format!("fit: '{other}' is not all or models; ignored")),
+            },
             "focus" => {
                 let valid = !value.is_empty()
                     && value.len() <= 64
@@ -229,6 +346,12 @@ impl ChartOptions {
         if let Some(to) = self.to {
             pairs.push(format!("to={to}"));
         }
+        if let Some(count) = self.count {
+            pairs.push(format!("count={}", count.code()));
+        }
+        if let Some(fit_all) = self.fit_demonstrations {
+            pairs.push(format!("fit={}", if fit_all { "all" } else { "models" }));
+        }
         if let Some(focus) = &self.focus {
             pairs.push(format!("focus={focus}"));
         }
@@ -243,6 +366,8 @@ impl ChartOptions {
             hide: self.hide.or(fallback.hide),
             from: self.from.or(fallback.from),
             to: self.to.or(fallback.to),
+            count: self.count.or(fallback.count),
+            fit_demonstrations: self.fit_demonstrations.or(fallback.fit_demonstrations),
             focus: self.focus.or(fallback.focus),
         }
     }

@@ -15,9 +15,10 @@ use plotters::style::{Color as _, FontFamily, FontStyle, RGBAColor};
 use crate::dataset::{Architecture, Model, Stage};
 use crate::geometry::Point;
 use crate::layout::{
-    compute_layout, Anchor, ChartLayout, DrawnPoint, LayoutConfig, LegendKind, TextItem,
-    TextMeasure, TextRole, EVENT_MARKER_HEIGHT,
+    compute_layout, marker_extent, Anchor, ChartLayout, DrawnPoint, LayoutConfig, LegendKind,
+    TextItem, TextMeasure, TextRole, EVENT_MARKER_HEIGHT,
 };
+use crate::options::CountBasis;
 use crate::theme::{Color, Theme};
 
 /// What a painter needs besides the layout.
@@ -34,6 +35,12 @@ pub struct PaintConfig {
 /// plotters-svg writes `font-size` as the requested size divided by 1.24;
 /// asking for 1.24 times the size gives text of the size that was laid out.
 pub const SVG_FONT_SCALE: f64 = 1.24;
+
+/// The width of a demonstration's ring, CSS px.
+const HOLLOW_RING: f64 = 1.8;
+
+/// Half the width of the tick at the foot of a stem, CSS px.
+const STEM_TICK: f64 = 3.0;
 
 /// From this many points on, points hidden under others are not drawn.
 pub const CULL_FROM_POINTS: usize = 1000;
@@ -127,6 +134,9 @@ pub struct MarkerLook {
     pub radius: f64,
     /// A diamond (a mixture of experts) rather than a circle.
     pub diamond: bool,
+    /// A ring with the background inside (a demonstration) rather than
+    /// a filled shape.
+    pub hollow: bool,
     pub color: Color,
 }
 
@@ -164,12 +174,15 @@ pub fn paint_marker<Backend: DrawingBackend>(
 /// How far (backing pixels) from its centre a marker of `look` can touch a
 /// pixel, its outline and antialiasing included.
 pub fn marker_reach(look: MarkerLook, pixel_ratio: f64) -> u32 {
-    let outer = if look.diamond {
-        look.radius * 1.3 + 1.6
+    let architecture = if look.diamond {
+        Architecture::MixtureOfExperts
     } else {
-        look.radius + 1.2
+        Architecture::Dense
     };
-    (outer * pixel_ratio).round().max(1.0) as u32 + 2
+    (marker_extent(look.radius, architecture) * pixel_ratio)
+        .round()
+        .max(1.0) as u32
+        + 2
 }
 
 /// What the overlay shows above the chart: a zoom selection being
@@ -295,6 +308,13 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             )?;
         }
 
+        for point in &layout.points {
+            if let Some(bottom) = point.stem_to {
+                let color = self.theme.region(point.region);
+                self.stem(point.center.x, point.center.y, bottom, color)?;
+            }
+        }
+
         for (from, to) in &layout.leaders {
             self.line(
                 *from,
@@ -331,6 +351,7 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         MarkerLook {
             radius: point.radius,
             diamond: point.architecture == Architecture::MixtureOfExperts,
+            hollow: point.hollow,
             color: self.theme.region(point.region),
         }
     }
@@ -354,27 +375,33 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                 LegendKind::Architecture(_) => Some(fade(theme.muted_text)),
                 _ => None,
             };
+            let symbol = symbol_color.unwrap_or(theme.text);
             match item.kind {
                 LegendKind::Region(_)
                 | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
-                    self.marker(
-                        self.px(item.symbol),
-                        MarkerLook {
-                            radius: 5.0,
-                            diamond: false,
-                            color: symbol_color.unwrap_or(theme.text),
-                        },
-                    )?;
+                    self.legend_marker(item.symbol, false, false, symbol)?;
                 }
                 LegendKind::Architecture(Architecture::MixtureOfExperts) => {
-                    self.marker(
-                        self.px(item.symbol),
-                        MarkerLook {
-                            radius: 5.0,
-                            diamond: true,
-                            color: symbol_color.unwrap_or(theme.text),
-                        },
-                    )?;
+                    self.legend_marker(item.symbol, true, false, symbol)?;
+                }
+                LegendKind::Demonstration => {
+                    self.legend_marker(item.symbol, false, true, theme.muted_text)?;
+                }
+                LegendKind::Count(basis) => {
+                    let color = fade(theme.muted_text);
+                    let (top, bottom) = (item.symbol.y - 6.0, item.symbol.y + 6.0);
+                    self.stem(item.symbol.x, top, bottom, color)?;
+                    let at = match basis {
+                        CountBasis::Total => top + 2.0,
+                        CountBasis::Active => bottom - 2.0,
+                    };
+                    let look = MarkerLook {
+                        radius: 3.0,
+                        diamond: true,
+                        hollow: false,
+                        color,
+                    };
+                    self.marker(self.px(Point::new(item.symbol.x, at)), look)?;
                 }
                 LegendKind::Trend => {
                     self.dashed(
@@ -566,6 +593,12 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             ))?;
             self.area
                 .draw(&Polygon::new(diamond(self.len(half)), fill.filled()))?;
+            if look.hollow {
+                self.area.draw(&Polygon::new(
+                    diamond(self.len(half - HOLLOW_RING * 1.3)),
+                    outline.filled(),
+                ))?;
+            }
         } else {
             self.area.draw(&Circle::new(
                 center,
@@ -574,8 +607,44 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             ))?;
             self.area
                 .draw(&Circle::new(center, self.len(look.radius), fill.filled()))?;
+            if look.hollow {
+                self.area.draw(&Circle::new(
+                    center,
+                    self.len(look.radius - HOLLOW_RING),
+                    outline.filled(),
+                ))?;
+            }
         }
         Ok(())
+    }
+
+    /// A legend symbol: a marker of radius 5 at `at`.
+    fn legend_marker(
+        &self,
+        at: Point,
+        diamond: bool,
+        hollow: bool,
+        color: Color,
+    ) -> Result2<Backend::ErrorType> {
+        let look = MarkerLook {
+            radius: 5.0,
+            diamond,
+            hollow,
+            color,
+        };
+        self.marker(self.px(at), look)
+    }
+
+    /// A thin vertical stem at `x` from `top` to `bottom`, with a short
+    /// tick at the bottom: where a mixture of experts' active count is.
+    fn stem(&self, x: f64, top: f64, bottom: f64, color: Color) -> Result2<Backend::ErrorType> {
+        let style = rgba(color.with_alpha(0.7)).stroke_width(self.len(1.2));
+        self.line(Point::new(x, top), Point::new(x, bottom), style)?;
+        self.line(
+            Point::new(x - STEM_TICK, bottom),
+            Point::new(x + STEM_TICK, bottom),
+            style,
+        )
     }
 
     fn text(&self, item: &TextItem) -> Result2<Backend::ErrorType> {

@@ -21,44 +21,62 @@ pub struct TooltipContent {
 }
 
 pub fn tooltip_content(model: &Model, lang: Lang) -> TooltipContent {
+    let text = |phrase| i18n::phrase(phrase, lang).to_owned();
     let organization = match lang {
         Lang::Zh => &model.organization_zh,
         Lang::En => &model.organization,
-    };
-    let params = match model.params {
-        Some(count) => count_both_forms(count, lang),
-        None => i18n::phrase(Phrase::Undisclosed, lang).to_owned(),
     };
     let architecture = match model.architecture {
         Architecture::Undisclosed => i18n::phrase(Phrase::Undisclosed, lang),
         other => i18n::architecture_name(other, lang),
     };
-    let labels = match lang {
-        Lang::Zh => ["机构", "发布", "参数量", "架构"],
-        Lang::En => ["Organization", "Released", "Parameters", "Architecture"],
-    };
-    let claim = (!model.article_claim.is_empty()).then(|| match lang {
-        Lang::Zh => format!("文中称：{}", model.article_claim),
-        Lang::En => format!("The article says: {}", model.article_claim),
-    });
-    // Notes are written in English; they are shown to English readers.
-    let note = (lang == Lang::En && !model.note.is_empty()).then(|| model.note.to_string());
+    let mut rows = vec![
+        (text(Phrase::Organization), organization.to_string()),
+        (text(Phrase::Released), date_text(model.date, lang)),
+        (text(Phrase::Parameters), params_text(model, lang)),
+        (text(Phrase::ArchitectureLabel), architecture.to_owned()),
+    ];
+    if let Some(status) = i18n::status_text(model.status, lang) {
+        rows.push((text(Phrase::Kind), status.to_owned()));
+    }
     TooltipContent {
         title: i18n::model_name(model, lang).to_owned(),
-        rows: vec![
-            (labels[0].to_owned(), organization.to_string()),
-            (labels[1].to_owned(), date_text(model.date, lang)),
-            (labels[2].to_owned(), params),
-            (labels[3].to_owned(), architecture.to_owned()),
-        ],
-        article_claim: claim,
-        note,
-        source_label: match lang {
-            Lang::Zh => "来源".to_owned(),
-            Lang::En => "Source".to_owned(),
-        },
+        rows,
+        article_claim: claim_text(model, lang),
+        note: Some(in_lang(&model.note, &model.note_zh, lang)).filter(|note| !note.is_empty()),
+        source_label: text(Phrase::SourceLabel),
         source_url: model.source_url.to_string(),
     }
+}
+
+/// The count, and for a mixture of experts with a published active count,
+/// both counts.
+fn params_text(model: &Model, lang: Lang) -> String {
+    match (model.params, model.active_params) {
+        (Some(total), Some(active)) => i18n::total_and_active(
+            &count_both_forms(total, lang),
+            &count_both_forms(active, lang),
+            lang,
+        ),
+        (Some(total), None) => count_both_forms(total, lang),
+        (None, _) => i18n::phrase(Phrase::Undisclosed, lang).to_owned(),
+    }
+}
+
+/// The Chinese text for Chinese readers, the English for English ones; a
+/// missing one falls back to the other.
+fn in_lang(english: &str, chinese: &str, lang: Lang) -> String {
+    let (first, second) = match lang {
+        Lang::Zh => (chinese, english),
+        Lang::En => (english, chinese),
+    };
+    if first.is_empty() { second } else { first }.to_owned()
+}
+
+/// What the article says of the model, in the reader's language.
+fn claim_text(model: &Model, lang: Lang) -> Option<String> {
+    let claim = in_lang(&model.article_claim_en, &model.article_claim, lang);
+    (!claim.is_empty()).then(|| format!("{}{claim}", i18n::phrase(Phrase::ArticleSays, lang)))
 }
 
 /// One sentence for the live region: name, organization, date, size.

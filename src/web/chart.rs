@@ -27,7 +27,7 @@ use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
-use crate::options::{ChartOptions, Series, YearRange};
+use crate::options::{ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
@@ -99,6 +99,8 @@ impl ChartState {
             view: View {
                 hidden: options.hide.unwrap_or_default(),
                 range: options.range(years),
+                count: options.count.unwrap_or_default(),
+                fit_demonstrations: options.fit_demonstrations.unwrap_or(false),
             },
             interaction: Interaction::default(),
             sync_url,
@@ -377,8 +379,8 @@ impl ChartState {
         Ok(())
     }
 
-    pub fn toggle_series(&mut self, series: Series) -> Result<(), String> {
-        self.view.hidden.toggle(series);
+    pub fn toggle(&mut self, toggle: Toggle) -> Result<(), String> {
+        self.view = self.view.toggled(toggle);
         self.redraw(true)?;
         self.write_url();
         Ok(())
@@ -386,6 +388,8 @@ impl ChartState {
 
     pub fn show_all(&mut self) -> Result<(), String> {
         self.view.hidden = Default::default();
+        self.view.count = CountBasis::Total;
+        self.view.fit_demonstrations = false;
         self.set_range(None)
     }
 
@@ -574,6 +578,8 @@ impl ChartState {
             hide: (hidden != Default::default()).then_some(hidden),
             from: self.view.range.map(|range| range.from),
             to: self.view.range.map(|range| range.to),
+            count: (self.view.count != CountBasis::Total).then_some(self.view.count),
+            fit_demonstrations: self.view.fit_demonstrations.then_some(true),
             focus: self
                 .interaction
                 .active

@@ -407,13 +407,16 @@ impl Elements {
     pub fn set_legend(&self, items: &[LegendItem]) -> Result<(), JsValue> {
         self.legend.set_text_content(None);
         for (index, item) in items.iter().enumerate() {
-            let Some(series) = item.series else {
+            let Some(toggle) = item.toggle else {
                 continue;
             };
             let button: HtmlButtonElement = create(&self.document, "button", "ps-legend-button")?;
             button.set_type("button");
             button.set_attribute("aria-pressed", if item.shown { "true" } else { "false" })?;
-            button.set_attribute("data-series", crate::options::Series::code(series))?;
+            button.set_attribute("data-toggle", toggle.code())?;
+            if let crate::options::Toggle::Series(series) = toggle {
+                button.set_attribute("data-series", series.code())?;
+            }
             button.set_attribute("data-index", &index.to_string())?;
             let label: String = item
                 .lines

@@ -31,13 +31,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 
-use crate::dataset::Architecture;
 use crate::embedded::models;
 use crate::geometry::Point;
 use crate::hit::Step;
 use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::Input;
-use crate::options::{ChartOptions, Series, YearRange, OPTION_KEYS};
+use crate::options::{ChartOptions, Toggle, YearRange, OPTION_KEYS};
 use crate::table::SortKey;
 use crate::theme::ThemeName;
 
@@ -228,8 +227,10 @@ impl Chart {
     }
 
     /// Where each visible model was drawn in the last draw, in CSS pixels
-    /// relative to the canvas: `[{ id, x, y, disclosed }]` (events have `y`
-    /// on their marker on the time axis).
+    /// relative to the canvas: `[{ id, x, y, disclosed, active, hollow }]`
+    /// (events have `y` on their marker on the time axis; `active` is the y
+    /// of the foot of a mixture of experts' stem, its active count, or null;
+    /// `hollow` is true for a demonstration).
     #[wasm_bindgen(js_name = drawnPoints)]
     pub fn drawn_points(&self) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
@@ -238,19 +239,30 @@ impl Chart {
             x: f64,
             y: f64,
             disclosed: bool,
+            active: Option<f64>,
+            hollow: bool,
         }
         let shared = self.state()?;
         let state = shared.borrow();
         let Some(layout) = &state.layout else {
             return Ok(js_sys::Array::new().into());
         };
+        let mut drawn = vec![None; models().len()];
+        for point in &layout.points {
+            drawn[point.model_index] = Some(point);
+        }
         let points = crate::hit::targets(layout, models())
             .into_iter()
-            .map(|target| DrawnPointJs {
-                id: &models()[target.model_index].id,
-                x: target.at.x,
-                y: target.at.y,
-                disclosed: models()[target.model_index].params.is_some(),
+            .map(|target| {
+                let point = drawn[target.model_index];
+                DrawnPointJs {
+                    id: &models()[target.model_index].id,
+                    x: target.at.x,
+                    y: target.at.y,
+                    disclosed: models()[target.model_index].params.is_some(),
+                    active: point.and_then(|point| point.stem_to),
+                    hollow: point.is_some_and(|point| point.hollow),
+                }
             })
             .collect::<Vec<_>>();
         to_js(&points)
@@ -333,10 +345,14 @@ pub fn models_js() -> Result<JsValue, JsValue> {
         country: &'a str,
         date: String,
         params: Option<f64>,
+        active_params: Option<f64>,
         architecture: &'a str,
+        status: &'a str,
         source_url: &'a str,
         article_claim: &'a str,
+        article_claim_en: &'a str,
         note: &'a str,
+        note_zh: &'a str,
     }
     let models: Vec<ModelJs<'_>> = models()
         .iter()
@@ -349,14 +365,14 @@ pub fn models_js() -> Result<JsValue, JsValue> {
             country: &model.country,
             date: model.date.to_string(),
             params: model.params.map(|count| count as f64),
-            architecture: match model.architecture {
-                Architecture::Dense => "dense",
-                Architecture::MixtureOfExperts => "moe",
-                Architecture::Undisclosed => "undisclosed",
-            },
+            active_params: model.active_params.map(|count| count as f64),
+            architecture: model.architecture.code(),
+            status: model.status.code(),
             source_url: &model.source_url,
             article_claim: &model.article_claim,
+            article_claim_en: &model.article_claim_en,
             note: &model.note,
+            note_zh: &model.note_zh,
         })
         .collect();
     to_js(&models)
@@ -620,17 +636,17 @@ fn add_listeners(state: &Shared) -> Result<Vec<Listener>, JsValue> {
         &legend,
         "click",
         Box::new(|state, event| {
-            let series = event
+            let toggle = event
                 .target()
                 .and_then(|target| target.dyn_into::<Element>().ok())
-                .and_then(|element| element.closest("button[data-series]").ok().flatten())
-                .and_then(|button| button.get_attribute("data-series"))
-                .and_then(|code| Series::from_code(&code));
-            if let Some(series) = series {
+                .and_then(|element| element.closest("button[data-toggle]").ok().flatten())
+                .and_then(|button| button.get_attribute("data-toggle"))
+                .and_then(|code| Toggle::from_code(&code));
+            if let Some(toggle) = toggle {
                 handle(state, |chart| {
-                    chart.toggle_series(series)?;
+                    chart.toggle(toggle)?;
                     // The buttons were rebuilt: keep the keyboard on this one.
-                    let selector = format!("button[data-series=\"{}\"]", series.code());
+                    let selector = format!("button[data-toggle=\"{}\"]", toggle.code());
                     if let Ok(Some(button)) = chart.elements.legend.query_selector(&selector) {
                         if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                             let _ = button.focus();

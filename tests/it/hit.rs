@@ -155,6 +155,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
             view: View {
                 hidden,
                 range: None,
+                ..View::default()
             },
         },
         &EstimatedText,

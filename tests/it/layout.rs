@@ -271,6 +271,7 @@ fn hiding_a_series_removes_its_models_and_refits_the_trend() {
             View {
                 hidden,
                 range: None,
+                ..View::default()
             },
             Lang::En,
         );
@@ -286,7 +287,7 @@ fn hiding_a_series_removes_its_models_and_refits_the_trend() {
         let legend = layout
             .legend
             .iter()
-            .find(|item| item.series == Some(series))
+            .find(|item| item.toggle == Some(param_scale::options::Toggle::Series(series)))
             .expect("legend item");
         assert!(
             !legend.shown,
@@ -311,6 +312,7 @@ fn zooming_to_a_period_keeps_its_models_and_refits_the_y_axis() {
         View {
             hidden: Default::default(),
             range: Some(range),
+            ..View::default()
         },
         Lang::En,
     );

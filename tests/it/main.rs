@@ -15,6 +15,7 @@ mod labels;
 mod layout;
 mod options;
 mod ordering;
+mod plotted;
 mod scale;
 mod sources;
 mod stamp;

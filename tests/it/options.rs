@@ -129,6 +129,7 @@ fn the_url_of_a_view_reads_back_as_the_same_view() {
                             from,
                             to,
                             focus: focus.clone(),
+                            ..ChartOptions::default()
                         };
                         let (read_back, warnings) =
                             ChartOptions::from_query(&options.to_query(), &[]);
@@ -214,5 +215,33 @@ fn percent_decoding_never_fails_on_malformed_input() {
     ];
     for (input, expected) in cases {
         assert_eq!(percent_decode(input), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn the_count_and_fit_parameters_read_back_and_bad_values_only_warn() {
+    use param_scale::options::CountBasis;
+    // (query, count, fit, warnings)
+    let cases: &[(&str, Option<CountBasis>, Option<bool>, usize)] = &[
+        ("count=active", Some(CountBasis::Active), None, 0),
+        (
+            "count=total&fit=all",
+            Some(CountBasis::Total),
+            Some(true),
+            0,
+        ),
+        ("fit=models", None, Some(false), 0),
+        ("count=half&fit=some", None, None, 2),
+    ];
+    for (query, count, fit, warnings) in cases {
+        let (options, found) = ChartOptions::from_query(query, &[]);
+        assert_eq!(
+            (options.count, options.fit_demonstrations),
+            (*count, *fit),
+            "{query}"
+        );
+        assert_eq!(found.len(), *warnings, "{query}: {found:?}");
+        let (again, _) = ChartOptions::from_query(&options.to_query(), &[]);
+        assert_eq!(again, options, "{query}");
     }
 }

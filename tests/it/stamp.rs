@@ -272,6 +272,7 @@ fn a_marker_painted_alone_is_the_marker_the_chart_paints() {
         let look = MarkerLook {
             radius: point.radius,
             diamond,
+            hollow: point.hollow,
             color: paint.theme.region(point.region),
         };
         let center = (
@@ -304,6 +305,7 @@ fn a_marker_reaches_further_with_a_larger_radius_and_pixel_ratio() {
     let look = |radius: f64, diamond: bool| MarkerLook {
         radius,
         diamond,
+        hollow: false,
         color: Color::rgb(0, 0, 0),
     };
     // (look, pixel ratio, reach in backing pixels).
