@@ -88,7 +88,7 @@ fn the_table_sorts_by_date_or_size_with_undisclosed_sizes_last() {
                 key: SortKey::Date,
                 descending: false,
             },
-            "transformer",
+            "sparsely-gated-moe-137b",
         ),
         (
             Sort {

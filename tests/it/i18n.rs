@@ -50,7 +50,7 @@ fn the_accessible_description_is_generated_from_the_data() {
         (
             Lang::En,
             [
-                " models from 2017 to 2025",
+                " models from 2017 to 2026",
                 "Smallest: GPT",
                 "largest: BaGuaLu (14.5T)",
                 "doubles every 10.0 months",

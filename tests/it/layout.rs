@@ -338,8 +338,24 @@ fn zooming_to_a_period_keeps_its_models_and_refits_the_y_axis() {
 
 #[test]
 fn above_twenty_undisclosed_models_only_the_articles_have_guide_lines() {
-    // (times the data is repeated, whether every event keeps its guide).
-    let cases = [(1, true), (4, true), (5, false), (40, false)];
+    // Times the data is repeated: every event keeps its guide while there
+    // are at most GUIDE_ALL_UP_TO of them.
+    let undisclosed = models()
+        .iter()
+        .filter(|model| model.params.is_none())
+        .count();
+    let limit = param_scale::layout::GUIDE_ALL_UP_TO;
+    let cases: Vec<(usize, bool)> = [
+        1,
+        limit / undisclosed.max(1),
+        limit / undisclosed.max(1) + 1,
+        40,
+    ]
+    .into_iter()
+    .filter(|repeats| *repeats > 0)
+    .map(|repeats| (repeats, undisclosed * repeats <= limit))
+    .collect();
+    assert!(cases.iter().any(|case| case.1) && cases.iter().any(|case| !case.1));
     for (repeats, all_guided) in cases {
         let repeated: Vec<_> = models()
             .iter()

@@ -246,10 +246,12 @@ fn from_enough_points_the_painter_hands_every_marker_to_its_stamper_bottom_first
             .collect();
         let handed: Vec<(i32, i32)> = recorder.calls[0].iter().map(|stamp| stamp.center).collect();
         assert_eq!(handed, expected, "{count} models: every point, in order");
-        // Two shapes per marker, none of them in the stamped painting.
+        // Two shapes per marker (three for a hollow one), none of them in
+        // the stamped painting.
+        let hollow = layout.points.iter().filter(|point| point.hollow).count();
         assert_eq!(
             shapes(&without) - shapes(&with),
-            2 * layout.points.len(),
+            2 * layout.points.len() + hollow,
             "{count} models: markers painted besides the stamper"
         );
     }
