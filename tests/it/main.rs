@@ -16,6 +16,7 @@ mod layout;
 mod options;
 mod ordering;
 mod plotted;
+mod readme;
 mod scale;
 mod sources;
 mod stamp;
