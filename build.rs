@@ -24,14 +24,23 @@ use dataset::DataError;
 fn main() {
     println!("cargo:rerun-if-env-changed=PARAM_SCALE_DATA");
     println!("cargo:rerun-if-env-changed=PARAM_SCALE_STAGES");
+    println!("cargo:rerun-if-env-changed=PARAM_SCALE_STORY");
     let data_path = std::env::var("PARAM_SCALE_DATA").unwrap_or_else(|_| "data/models.csv".into());
     let stages_path = std::env::var("PARAM_SCALE_STAGES").ok().unwrap_or_else(|| {
         let beside = Path::new(&data_path).with_file_name("stages.csv");
         beside.to_string_lossy().into_owned()
     });
 
-    let models = read(&data_path, true, dataset::parse_models);
-    let stages = read(&stages_path, false, dataset::parse_stages);
+    let story_path = std::env::var("PARAM_SCALE_STORY").ok().unwrap_or_else(|| {
+        let beside = Path::new(&data_path).with_file_name("story.csv");
+        beside.to_string_lossy().into_owned()
+    });
+
+    let models = read(&data_path, true, &dataset::parse_models);
+    let stages = read(&stages_path, false, &dataset::parse_stages);
+    let story = read(&story_path, false, &|file, text| {
+        dataset::parse_story(file, text, &models)
+    });
 
     // The rows go in as a compact binary blob (`dataset::encode_binary`), which
     // the crate decodes once at run time: a Rust literal of 100,000 rows
@@ -41,9 +50,15 @@ fn main() {
     if decoded.as_ref() != Some(&(models, stages)) {
         fail(&["the binary form of the data does not read back as written".into()]);
     }
+    let story_blob = dataset::encode_story(&story);
+    if dataset::decode_story(story_blob.clone().leak()).as_ref() != Some(&story) {
+        fail(&["the binary form of the story does not read back as written".into()]);
+    }
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    if let Err(error) = std::fs::write(out_dir.join("embedded.bin"), &blob) {
-        fail(&[format!("cannot write the embedded data: {error}")]);
+    for (name, bytes) in [("embedded.bin", &blob), ("story.bin", &story_blob)] {
+        if let Err(error) = std::fs::write(out_dir.join(name), bytes) {
+            fail(&[format!("cannot write the embedded data: {error}")]);
+        }
     }
     let mut code = String::new();
     let _ = writeln!(code, "/// The file the models were read from.");
@@ -56,16 +71,24 @@ fn main() {
         code,
         "static BLOB: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/embedded.bin\"));"
     );
+    let _ = writeln!(
+        code,
+        "/// The validated story steps, as `dataset::encode_story` wrote them."
+    );
+    let _ = writeln!(
+        code,
+        "static STORY: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/story.bin\"));"
+    );
     if let Err(error) = std::fs::write(out_dir.join("embedded.rs"), code) {
         fail(&[format!("cannot write the embedded data: {error}")]);
     }
 }
 
 /// A parser of one data file: its name and its text in, rows or errors out.
-type Parser<T> = fn(&str, &str) -> Result<Vec<T>, Vec<DataError>>;
+type Parser<'a, T> = &'a dyn Fn(&str, &str) -> Result<Vec<T>, Vec<DataError>>;
 
 /// Reads and parses one file; a missing optional file gives no rows.
-fn read<T>(path: &str, required: bool, parse: Parser<T>) -> Vec<T> {
+fn read<T>(path: &str, required: bool, parse: Parser<'_, T>) -> Vec<T> {
     println!("cargo:rerun-if-changed={path}");
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,

@@ -44,7 +44,7 @@ mod web;
 /// [`models`]: embedded::models
 /// [`stages`]: embedded::stages
 pub mod embedded {
-    use crate::dataset::{decode_binary, Model, Stage};
+    use crate::dataset::{decode_binary, decode_story, Model, Stage, Step};
     use std::sync::OnceLock;
 
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -68,5 +68,16 @@ pub mod embedded {
     /// The article's stages, in file order.
     pub fn stages() -> &'static [Stage] {
         &data().1
+    }
+
+    /// The article's story, step by step (empty without a `story.csv`).
+    pub fn story() -> &'static [Step] {
+        static STEPS: OnceLock<Vec<Step>> = OnceLock::new();
+        STEPS.get_or_init(|| {
+            // build.rs decodes the story before embedding it, so this cannot fail.
+            decode_story(STORY).unwrap_or_else(|| {
+                panic!("the embedded story of {DATA_FILE} is corrupt; rebuild the crate")
+            })
+        })
     }
 }

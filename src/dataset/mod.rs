@@ -9,6 +9,7 @@
 //! - [`validate`]: text to rows, refusing anything it cannot vouch for with
 //!   a [`DataError`] that names the file, the line and the field
 //!   (`data/models.csv:12: date: …`);
+//! - [`story`]: the article's story, step by step (`story.csv`);
 //! - [`blob`]: the compact binary form the rows are embedded in.
 //!
 //! `build.rs` runs the same code (through `#[path]`) so that bad data fails
@@ -21,10 +22,12 @@ use std::fmt;
 
 pub mod blob;
 pub mod date;
+pub mod story;
 pub mod validate;
 
 pub use blob::{decode_binary, encode_binary};
 pub use date::{parse_date, Date};
+pub use story::{decode_story, encode_story, parse_story, Step, STORY_COLUMNS};
 pub use validate::{
     parse_article_date, parse_models, parse_params, parse_stages, DATA_FILE_COLUMNS, MODEL_COLUMNS,
     OPTIONAL_MODEL_COLUMNS, STAGE_COLUMNS,

@@ -78,14 +78,14 @@ pub const STAGE_COLUMNS: [&str; 7] = [
 ];
 
 /// A table read from CSV: the header's column positions and the rows.
-struct Table<'a> {
+pub(super) struct Table<'a> {
     file: &'a str,
     columns: Vec<String>,
-    rows: Vec<Record>,
+    pub(super) rows: Vec<Record>,
 }
 
 impl<'a> Table<'a> {
-    fn read(
+    pub(super) fn read(
         file: &'a str,
         text: &str,
         required: &[&str],
@@ -129,7 +129,11 @@ impl<'a> Table<'a> {
     }
 
     /// The cells of one row by column name, after checking the row's width.
-    fn row<'r>(&self, record: &'r Record, errors: &mut Vec<DataError>) -> Option<Row<'_, 'r>> {
+    pub(super) fn row<'r>(
+        &self,
+        record: &'r Record,
+        errors: &mut Vec<DataError>,
+    ) -> Option<Row<'_, 'r>> {
         if record.fields.len() != self.columns.len() {
             errors.push(error_at(
                 self.file,
@@ -150,13 +154,13 @@ impl<'a> Table<'a> {
     }
 }
 
-struct Row<'t, 'r> {
+pub(super) struct Row<'t, 'r> {
     table: &'t Table<'t>,
     record: &'r Record,
 }
 
 impl Row<'_, '_> {
-    fn get(&self, column: &str) -> &str {
+    pub(super) fn get(&self, column: &str) -> &str {
         self.table
             .columns
             .iter()
@@ -165,12 +169,12 @@ impl Row<'_, '_> {
             .map_or("", |cell| cell.trim())
     }
 
-    fn error(&self, field: &str, message: &str) -> DataError {
+    pub(super) fn error(&self, field: &str, message: &str) -> DataError {
         error_at(self.table.file, self.record.line, field, message)
     }
 
     /// A field that must not be empty.
-    fn required(&self, field: &str, errors: &mut Vec<DataError>) -> Option<Text> {
+    pub(super) fn required(&self, field: &str, errors: &mut Vec<DataError>) -> Option<Text> {
         let value = self.get(field);
         if value.is_empty() {
             errors.push(self.error(field, "missing (this field is required)"));
@@ -180,7 +184,7 @@ impl Row<'_, '_> {
     }
 
     /// A field that may be empty, falling back to another value.
-    fn optional(&self, field: &str, fallback: &str) -> Text {
+    pub(super) fn optional(&self, field: &str, fallback: &str) -> Text {
         match self.get(field) {
             "" => Cow::Owned(fallback.to_owned()),
             value => Cow::Owned(value.to_owned()),
@@ -188,7 +192,7 @@ impl Row<'_, '_> {
     }
 
     /// A count of parameters: digits, or empty for none.
-    fn count(&self, field: &str, errors: &mut Vec<DataError>) -> Option<u64> {
+    pub(super) fn count(&self, field: &str, errors: &mut Vec<DataError>) -> Option<u64> {
         match parse_params(self.get(field)) {
             Ok(count) => count,
             Err(message) => {

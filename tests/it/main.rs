@@ -20,6 +20,7 @@ mod readme;
 mod scale;
 mod sources;
 mod stamp;
+mod story;
 mod theme;
 mod tooltip;
 mod trend;

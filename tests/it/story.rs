@@ -1,0 +1,120 @@
+//! The story file: validated against the models, numbered without gaps.
+
+use param_scale::dataset::{decode_story, encode_story, parse_story};
+use param_scale::embedded::{models, story};
+
+const HEADER: &str = "step,from,to,models,title_zh,title,text_zh,text";
+
+fn story_with(rows: &[&str]) -> String {
+    std::iter::once(HEADER)
+        .chain(rows.iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn each_bad_story_row_is_rejected_with_file_line_and_field() {
+    let good = "1,2017,2018,transformer,标题,Title,正文,Text";
+    // (rows, expected message prefix)
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["1,2017,2018,no-such-model,标题,Title,正文,Text"],
+            "story.csv:2: models: no model has the id 'no-such-model'",
+        ),
+        (
+            &["1,2017,2018,,标题,Title,正文,Text"],
+            "story.csv:2: models: missing",
+        ),
+        (
+            &["2,2017,2018,transformer,标题,Title,正文,Text"],
+            "story.csv:2: step: '2' is not 1",
+        ),
+        (
+            &[good, "3,2017,2018,bert,标题,Title,正文,Text"],
+            "story.csv:3: step: '3' is not 2",
+        ),
+        (
+            &[good, "one,2017,2018,bert,标题,Title,正文,Text"],
+            "story.csv:3: step: 'one' is not 2",
+        ),
+        (
+            &["1,2017,2018,transformer,,Title,正文,Text"],
+            "story.csv:2: title_zh: missing",
+        ),
+        (
+            &["1,2017,2018,transformer,标题,Title,正文,"],
+            "story.csv:2: text: missing",
+        ),
+        (
+            &["1,2019,2018,transformer,标题,Title,正文,Text"],
+            "story.csv:2: to: must not be before from",
+        ),
+        (
+            &["1,1999,2018,transformer,标题,Title,正文,Text"],
+            "story.csv:2: from: '1999' is not a year",
+        ),
+        (
+            &["1,2017,2018,transformer,标题,Title,正文"],
+            "story.csv:2: csv: expected 8 fields",
+        ),
+    ];
+    for (rows, expected) in cases {
+        let errors = parse_story("story.csv", &story_with(rows), models()).expect_err(expected);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            messages.iter().any(|message| message.starts_with(expected)),
+            "expected {expected:?}, got {messages:?}"
+        );
+    }
+}
+
+#[test]
+fn the_story_tells_the_articles_chronology_with_the_models_it_names() {
+    // (a model each step must highlight, in order)
+    let required: &[&[&str]] = &[
+        &["transformer"],
+        &["bert", "gpt-1"],
+        &["gpt-2", "megatron-lm", "t5", "turing-nlg"],
+        &["gpt-3", "mt-nlg"],
+        &["switch-transformer"],
+        &[
+            "pangu",
+            "pangu-alpha",
+            "plug",
+            "m6",
+            "ernie-3",
+            "yuan-1",
+            "ernie-3-titan",
+            "intern",
+        ],
+        &["stable-diffusion", "chatgpt"],
+        &["bagualu"],
+    ];
+    let steps = story();
+    assert!(
+        steps.len() > required.len(),
+        "and a last step, since the article"
+    );
+    for (step, ids) in steps.iter().zip(required) {
+        for id in *ids {
+            assert!(
+                step.models.iter().any(|model| model == id),
+                "step {} lacks {id}",
+                step.number
+            );
+        }
+    }
+    let last = steps.last().expect("steps");
+    assert!(last.to >= 2026, "the last step reaches today");
+    for (index, step) in steps.iter().enumerate() {
+        assert_eq!(step.number as usize, index + 1);
+    }
+}
+
+#[test]
+fn the_story_reads_back_as_it_was_written() {
+    let steps = story().to_vec();
+    let bytes: &'static [u8] = encode_story(&steps).leak();
+    assert_eq!(decode_story(bytes), Some(steps));
+    assert_eq!(decode_story(&bytes[..bytes.len() - 1]), None);
+}
