@@ -73,7 +73,8 @@ pub fn count_both_forms(count: u64, lang: Lang) -> String {
 }
 
 /// A date as the reader writes it: zh `2020年5月28日`, en `28 May 2020`;
-/// without a day, zh `2021年8月`, en `August 2021`.
+/// without a day, zh `2021年8月`, en `August 2021`; a year alone, zh
+/// `2019年`, en `2019`.
 pub fn date_text(date: crate::dataset::Date, lang: Lang) -> String {
     const MONTHS: [&str; 12] = [
         "January",
@@ -90,6 +91,13 @@ pub fn date_text(date: crate::dataset::Date, lang: Lang) -> String {
         "December",
     ];
     let month_name = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    if date.month == 0 {
+        // Only the year is known (an article's date).
+        return match lang {
+            Lang::Zh => format!("{}年", date.year),
+            Lang::En => date.year.to_string(),
+        };
+    }
     match (lang, date.day) {
         (Lang::Zh, 0) => format!("{}年{}月", date.year, date.month),
         (Lang::Zh, day) => format!("{}年{}月{}日", date.year, date.month, day),

@@ -21,29 +21,39 @@ pub struct Target {
     pub model_index: usize,
     /// The centre of its marker, in CSS pixels.
     pub at: Point,
+    /// A ghost: where the article puts the model, not where its source does.
+    pub claim: bool,
 }
 
 /// The targets of a layout, in keyboard order: by date, then by size, then
-/// by position in the data file.
+/// by position in the data file; a model's ghost right after the model.
 pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
+    let target = |model_index: usize, at: Point, claim: bool| Target {
+        model_index,
+        at,
+        claim,
+    };
     let all: Vec<Target> = layout
         .points
         .iter()
-        .map(|point| Target {
-            model_index: point.model_index,
-            at: point.center,
-        })
-        .chain(layout.events.iter().map(|event| Target {
-            model_index: event.model_index,
-            at: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
+        .map(|point| target(point.model_index, point.center, false))
+        .chain(layout.events.iter().map(|event| {
+            let at = Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0);
+            target(event.model_index, at, false)
         }))
+        .chain(
+            layout
+                .ghosts
+                .iter()
+                .map(|ghost| target(ghost.model_index, ghost.center, true)),
+        )
         .collect();
     sorted_by(&all, |target| {
         let model = &models[target.model_index];
         (
             date_key(model.date),
             count_key(model.params),
-            target.model_index as u64,
+            target.model_index as u64 * 2 + u64::from(target.claim),
         )
     })
 }
@@ -103,7 +113,9 @@ impl TargetGrid {
             .unwrap_or(0);
         let mut position_of_model = vec![u32::MAX; n_models];
         for (position, target) in targets.iter().enumerate() {
-            position_of_model[target.model_index] = position as u32;
+            if !target.claim {
+                position_of_model[target.model_index] = position as u32;
+            }
         }
         if left > right {
             return TargetGrid {
@@ -210,6 +222,15 @@ impl TargetGrid {
     }
 
     /// The target of the model `model_index`, if it has one.
+    /// The target of a model's ghost: a scan, as ghosts are few and only
+    /// drawn on request.
+    pub fn claim_of(targets: &[Target], model_index: usize) -> Option<Target> {
+        targets
+            .iter()
+            .find(|target| target.claim && target.model_index == model_index)
+            .copied()
+    }
+
     pub fn target_of(&self, targets: &[Target], model_index: usize) -> Option<Target> {
         if targets.len() != self.n_targets {
             return targets
@@ -233,14 +254,15 @@ pub enum Step {
     Last,
 }
 
-/// The target the focus moves to from `current` (a model index) by `step`.
-/// Without a current target, every step starts at the first or last.
-/// At either end, the focus stays where it is.
-pub fn step(targets: &[Target], current: Option<usize>, step: Step) -> Option<Target> {
-    let position = current.and_then(|model_index| {
+/// The target the focus moves to from `current` (a model index, and
+/// whether it is the model's ghost) by `step`. Without a current target,
+/// every step starts at the first or last. At either end, the focus stays
+/// where it is.
+pub fn step(targets: &[Target], current: Option<(usize, bool)>, step: Step) -> Option<Target> {
+    let position = current.and_then(|(model_index, claim)| {
         targets
             .iter()
-            .position(|target| target.model_index == model_index)
+            .position(|target| target.model_index == model_index && target.claim == claim)
     });
     let Some(position) = position else {
         return match step {
@@ -290,6 +312,7 @@ mod tests {
         };
         (0..count)
             .map(|index| Target {
+                claim: false,
                 model_index: (index * 7) % (count + 3),
                 // Rounded to whole pixels, so that ties happen.
                 at: Point::new((next() * 400.0).round(), (next() * 300.0).round()),

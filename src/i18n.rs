@@ -94,6 +94,10 @@ pub enum Phrase {
     SourceLabel,
     /// Before the article's claim in a tooltip.
     ArticleSays,
+    /// The legend's toggle of the article's claims.
+    AsTheArticleSays,
+    /// A ghost's tooltip row: where the article puts the model.
+    ArticleClaims,
 }
 
 pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
@@ -109,8 +113,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (Undisclosed, Lang::En) => "size undisclosed",
         (Dense, Lang::Zh) => "稠密模型",
         (Dense, Lang::En) => "Dense",
-        (MixtureOfExperts, Lang::Zh) => "混合专家（MoE，总参数）",
-        (MixtureOfExperts, Lang::En) => "Mixture of experts (total)",
+        (MixtureOfExperts, Lang::Zh) => "混合专家（MoE）",
+        (MixtureOfExperts, Lang::En) => "Mixture of experts",
         (Trend, Lang::Zh) => "趋势",
         (Trend, Lang::En) => "Trend",
         (OtherLanguage, Lang::Zh) => "English",
@@ -169,6 +173,10 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (SourceLabel, Lang::En) => "Source",
         (ArticleSays, Lang::Zh) => "文中称：",
         (ArticleSays, Lang::En) => "The article says: ",
+        (AsTheArticleSays, Lang::Zh) => "文中所述",
+        (AsTheArticleSays, Lang::En) => "As the article says",
+        (ArticleClaims, Lang::Zh) => "文中称",
+        (ArticleClaims, Lang::En) => "The article says",
     }
 }
 

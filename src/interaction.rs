@@ -19,6 +19,9 @@ pub struct Interaction {
     pub active: Option<usize>,
     /// A pinned tooltip stays when the pointer moves away.
     pub pinned: bool,
+    /// The active target is the model's ghost (what the article says), not
+    /// its sourced point.
+    pub claim: bool,
 }
 
 /// Something the reader did.
@@ -43,39 +46,52 @@ impl Interaction {
     pub fn apply(self, input: Input, targets: &[Target]) -> Interaction {
         match input {
             Input::PointerMove(_) | Input::PointerLeave if self.pinned => self,
-            Input::PointerMove(at) => Interaction {
-                active: nearest(targets, at, HOVER_RADIUS).map(|target| target.model_index),
-                pinned: false,
-            },
+            Input::PointerMove(at) => Interaction::on(nearest(targets, at, HOVER_RADIUS), false),
             Input::PointerLeave => Interaction::default(),
             Input::Tap { at, touch } => {
                 let radius = if touch { TOUCH_RADIUS } else { HOVER_RADIUS };
                 match nearest(targets, at, radius) {
-                    Some(target) => Interaction {
-                        active: Some(target.model_index),
-                        pinned: true,
-                    },
+                    Some(target) => Interaction::on(Some(target), true),
                     None => Interaction::default(),
                 }
             }
-            Input::Key(direction) => Interaction {
-                active: step(targets, self.active, direction).map(|target| target.model_index),
-                pinned: self.pinned,
-            },
+            Input::Key(direction) => {
+                let current = self.active.map(|index| (index, self.claim));
+                Interaction::on(step(targets, current, direction), self.pinned)
+            }
             Input::Pin => Interaction {
-                active: self.active,
                 pinned: self.active.is_some(),
+                ..self
             },
             Input::Clear => Interaction::default(),
         }
     }
 
+    /// The state with `target` active (or none).
+    fn on(target: Option<Target>, pinned: bool) -> Interaction {
+        match target {
+            Some(target) => Interaction {
+                active: Some(target.model_index),
+                pinned,
+                claim: target.claim,
+            },
+            None => Interaction::default(),
+        }
+    }
+
     /// Drops the active model if it is no longer a target (hidden by the
-    /// legend or zoomed out of view).
+    /// legend or zoomed out of view, or its ghost no longer drawn).
     pub fn retain(self, targets: &[Target]) -> Interaction {
-        match self.active {
-            Some(index) if targets.iter().any(|target| target.model_index == index) => self,
-            _ => Interaction::default(),
+        let Some(index) = self.active else {
+            return Interaction::default();
+        };
+        if targets
+            .iter()
+            .any(|target| target.model_index == index && target.claim == self.claim)
+        {
+            self
+        } else {
+            Interaction::default()
         }
     }
 }

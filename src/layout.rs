@@ -138,6 +138,19 @@ pub struct DrawnEvent {
     pub guide_top: Option<f64>,
 }
 
+/// What the article says of a model, drawn where the article puts it: a
+/// hollow ghost joined by a thin connector to the sourced point (or to the
+/// model's event mark, for a count the source never gave).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnGhost {
+    pub model_index: usize,
+    pub center: Point,
+    pub radius: f64,
+    /// Where the connector ends: the sourced marker's centre, or the top of
+    /// the event mark.
+    pub to: Point,
+}
+
 /// A stage drawn as a band across the plot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawnBand {
@@ -168,6 +181,8 @@ pub enum LegendKind {
     Architecture(Architecture),
     /// A demonstration of scale (a hollow marker).
     Demonstration,
+    /// The article's claims (a ghost).
+    Claim,
     /// The count the axis shows: a marker at the top or foot of a stem.
     Count(CountBasis),
     Trend,
@@ -188,6 +203,9 @@ pub struct ChartLayout {
     pub grid_x: Vec<f64>,
     pub points: Vec<DrawnPoint>,
     pub events: Vec<DrawnEvent>,
+    /// The article's claims where they differ from the sources (when the
+    /// view shows them).
+    pub ghosts: Vec<DrawnGhost>,
     /// The trend's line, clipped to the plot, and the fit itself.
     pub trend: Option<(Trend, Point, Point)>,
     pub legend: Vec<LegendItem>,
@@ -308,8 +326,14 @@ pub fn compute_layout(
     let mut obstacles: Vec<Rect> = Vec::new();
     let bands = frame.bands(&mut texts, &mut obstacles, stages, plot, &y_scale);
     let (points, events) = layout_marks(models, &set, plot, &x_scale, &y_scale, &metrics);
+    let ghosts = layout_ghosts(&set, &points, &events, &x_scale, &y_scale, &metrics);
     obstacles.extend(points.iter().flat_map(point_obstacles));
     obstacles.extend(events.iter().map(event_box));
+    obstacles.extend(
+        ghosts
+            .iter()
+            .map(|ghost| Rect::around(ghost.center, ghost.radius + 1.2)),
+    );
 
     // The trend line across the fitted span, clipped to the plot.
     let trend = trend.and_then(|trend| {
@@ -333,11 +357,45 @@ pub fn compute_layout(
         grid_x,
         points,
         events,
+        ghosts,
         trend,
         legend,
         texts,
         leaders,
     }
+}
+
+/// The ghosts of the plot set, each joined to its model's marker or event.
+fn layout_ghosts(
+    set: &PlotSet,
+    points: &[DrawnPoint],
+    events: &[DrawnEvent],
+    x_scale: &LinearScale,
+    y_scale: &LogScale,
+    metrics: &Metrics,
+) -> Vec<DrawnGhost> {
+    set.ghosts
+        .iter()
+        .filter_map(|(item_index, ghost)| {
+            let model_index = set.items.get(*item_index)?.model_index;
+            let to = points
+                .iter()
+                .find(|point| point.model_index == model_index)
+                .map(|point| point.center)
+                .or_else(|| {
+                    events
+                        .iter()
+                        .find(|event| event.model_index == model_index)
+                        .map(|event| Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT))
+                })?;
+            Some(DrawnGhost {
+                model_index,
+                center: Point::new(x_scale.map(ghost.year), y_scale.map(ghost.count)),
+                radius: metrics.point_radius,
+                to,
+            })
+        })
+        .collect()
 }
 
 /// What every part of the layout shares: the sizes, the language, the
@@ -759,6 +817,17 @@ fn legend_entries(
                 i18n::count_basis_name(basis, lang).to_owned(),
             ));
         }
+    }
+    if models
+        .iter()
+        .any(|model| crate::claims::ghost(model).is_some())
+    {
+        entries.push((
+            LegendKind::Claim,
+            Some(Toggle::Claims),
+            view.claims,
+            i18n::phrase(Phrase::AsTheArticleSays, lang).to_owned(),
+        ));
     }
     if models.iter().any(|model| model.params.is_none()) {
         entries.push((

@@ -6,7 +6,7 @@
 //! that the browser shell prints to the console, never an error.
 //!
 //! The URL form is
-//! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&focus=gpt-3`.
+//! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&claims=1&focus=gpt-3`.
 
 use crate::dataset::{Architecture, Model, Region, YEAR_RANGE};
 use crate::i18n::Lang;
@@ -119,6 +119,8 @@ pub enum Toggle {
     Series(Series),
     Count(CountBasis),
     FitDemonstrations,
+    /// The article's claims, drawn as ghosts.
+    Claims,
 }
 
 impl Toggle {
@@ -130,6 +132,7 @@ impl Toggle {
             Toggle::Count(CountBasis::Total) => "count-total",
             Toggle::Count(CountBasis::Active) => "count-active",
             Toggle::FitDemonstrations => "fit-all",
+            Toggle::Claims => "claims",
         }
     }
 
@@ -138,6 +141,7 @@ impl Toggle {
             Toggle::Count(CountBasis::Total),
             Toggle::Count(CountBasis::Active),
             Toggle::FitDemonstrations,
+            Toggle::Claims,
         ];
         Series::from_code(code)
             .map(Toggle::Series)
@@ -153,6 +157,7 @@ impl View {
             Toggle::Series(series) => self.hidden.toggle(series),
             Toggle::Count(basis) => self.count = basis,
             Toggle::FitDemonstrations => self.fit_demonstrations = !self.fit_demonstrations,
+            Toggle::Claims => self.claims = !self.claims,
         }
         self
     }
@@ -182,6 +187,8 @@ pub struct View {
     pub count: CountBasis,
     /// Whether demonstrations count in the trend (left out by default).
     pub fit_demonstrations: bool,
+    /// Whether the article's claims are drawn as ghosts beside the sources.
+    pub claims: bool,
 }
 
 impl View {
@@ -213,13 +220,15 @@ pub struct ChartOptions {
     pub count: Option<CountBasis>,
     /// Whether demonstrations count in the trend (`fit=all`).
     pub fit_demonstrations: Option<bool>,
+    /// Whether the article's claims are drawn (`claims=1`).
+    pub claims: Option<bool>,
     /// The id of the model to focus.
     pub focus: Option<String>,
 }
 
 /// The keys [`ChartOptions::set`] knows.
-pub const OPTION_KEYS: [&str; 8] = [
-    "lang", "theme", "hide", "from", "to", "count", "fit", "focus",
+pub const OPTION_KEYS: [&str; 9] = [
+    "lang", "theme", "hide", "from", "to", "count", "fit", "claims", "focus",
 ];
 
 impl ChartOptions {
@@ -280,6 +289,11 @@ impl ChartOptions {
                 "all" => self.fit_demonstrations = Some(true),
                 "models" => self.fit_demonstrations = Some(false),
                 other => return Err(format!("fit: '{other}' is not all or models; ignored")),
+            },
+            "claims" => match value {
+                "1" => self.claims = Some(true),
+                "0" => self.claims = Some(false),
+                other => return Err(format!("claims: '{other}' is not 1 or 0; ignored")),
             },
             "focus" => {
                 let valid = !value.is_empty()
@@ -352,6 +366,9 @@ impl ChartOptions {
         if let Some(fit_all) = self.fit_demonstrations {
             pairs.push(format!("fit={}", if fit_all { "all" } else { "models" }));
         }
+        if let Some(claims) = self.claims {
+            pairs.push(format!("claims={}", u8::from(claims)));
+        }
         if let Some(focus) = &self.focus {
             pairs.push(format!("focus={focus}"));
         }
@@ -368,6 +385,7 @@ impl ChartOptions {
             to: self.to.or(fallback.to),
             count: self.count.or(fallback.count),
             fit_demonstrations: self.fit_demonstrations.or(fallback.fit_demonstrations),
+            claims: self.claims.or(fallback.claims),
             focus: self.focus.or(fallback.focus),
         }
     }

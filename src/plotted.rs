@@ -6,6 +6,7 @@
 //! Nothing downstream asks a [`Model`] again whether it is shown, which
 //! count it has or when it is.
 
+use crate::claims::{ghost, Ghost};
 use crate::dataset::{Architecture, Model, Region, Status};
 use crate::options::{CountBasis, View};
 
@@ -43,6 +44,10 @@ pub struct PlotSet {
     /// Mixtures of experts left out of the active view because their maker
     /// published no active count.
     pub without_active_count: usize,
+    /// The article's claims that differ from the sources, when the view
+    /// shows them: (index into `items`, the ghost). In the active view only
+    /// dense models have them: the article counts every parameter.
+    pub ghosts: Vec<(usize, Ghost)>,
 }
 
 impl PlotSet {
@@ -67,6 +72,11 @@ impl PlotSet {
                 },
                 CountBasis::Active => (total, None),
             };
+            let claim =
+                ghost(model).filter(|_| view.claims && (!moe || view.count == CountBasis::Total));
+            if let Some(claim) = claim {
+                set.ghosts.push((set.items.len(), claim));
+            }
             set.items.push(PlotItem {
                 model_index,
                 year: model.date.fractional_year(),
@@ -89,12 +99,14 @@ impl PlotSet {
             .filter_map(|item| Some((item.year, item.count?)))
     }
 
-    /// Every count the y axis must reach: the markers and the ends of their stems.
+    /// Every count the y axis must reach: the markers, the ends of their
+    /// stems and the ghosts.
     pub fn counts(&self) -> impl Iterator<Item = f64> + '_ {
         self.items
             .iter()
             .flat_map(|item| [item.count, item.stem_to])
             .flatten()
+            .chain(self.ghosts.iter().map(|(_, ghost)| ghost.count))
     }
 
     /// Whether any shown item is a demonstration with a count.

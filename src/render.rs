@@ -315,6 +315,18 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             }
         }
 
+        // The article's claims: a dotted connector from each ghost to the
+        // sourced point; the ghosts themselves go over the markers.
+        for ghost in &layout.ghosts {
+            self.dashed(
+                ghost.center,
+                ghost.to,
+                2.0,
+                3.0,
+                rgba(theme.text.with_alpha(0.55)).stroke_width(self.len(1.0)),
+            )?;
+        }
+
         for (from, to) in &layout.leaders {
             self.line(
                 *from,
@@ -356,9 +368,12 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         }
     }
 
-    /// Everything over the markers: legend, labels and titles.
+    /// Everything over the markers: ghosts, legend, labels and titles.
     fn over_markers(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
         let theme = self.theme;
+        for ghost in &layout.ghosts {
+            self.ghost(ghost.center, ghost.radius, theme.text)?;
+        }
         let event_style = rgba(theme.event).stroke_width(self.len(1.0));
         for item in &layout.legend {
             // A hidden series keeps its legend entry, faded, so that it can
@@ -386,6 +401,9 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                 }
                 LegendKind::Demonstration => {
                     self.legend_marker(item.symbol, false, true, theme.muted_text)?;
+                }
+                LegendKind::Claim => {
+                    self.ghost(item.symbol, 5.0, fade(theme.text))?;
                 }
                 LegendKind::Count(basis) => {
                     let color = fade(theme.muted_text);
@@ -616,6 +634,22 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             }
         }
         Ok(())
+    }
+
+    /// A ghost: a ring in the text colour around the background, where the
+    /// article puts a model.
+    fn ghost(&self, center: Point, radius: f64, color: Color) -> Result2<Backend::ErrorType> {
+        let at = self.px(center);
+        self.area.draw(&Circle::new(
+            at,
+            self.len(radius + 1.2),
+            rgba(self.theme.background).filled(),
+        ))?;
+        self.area.draw(&Circle::new(
+            at,
+            self.len(radius),
+            rgba(color.with_alpha(0.8)).stroke_width(self.len(1.4)),
+        ))
     }
 
     /// A legend symbol: a marker of radius 5 at `at`.

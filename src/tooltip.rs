@@ -4,7 +4,7 @@
 //! `textContent` only; nothing here is HTML.
 
 use crate::dataset::{Architecture, Model};
-use crate::format::{count_both_forms, date_text};
+use crate::format::{count_both_forms, date_text, short_count};
 use crate::geometry::Point;
 use crate::i18n::{self, Lang, Phrase};
 
@@ -77,6 +77,49 @@ fn in_lang(english: &str, chinese: &str, lang: Lang) -> String {
 fn claim_text(model: &Model, lang: Lang) -> Option<String> {
     let claim = in_lang(&model.article_claim_en, &model.article_claim, lang);
     (!claim.is_empty()).then(|| format!("{}{claim}", i18n::phrase(Phrase::ArticleSays, lang)))
+}
+
+/// What a ghost's tooltip says: where the article puts the model and where
+/// its source does, both in the reader's language, then the article's words.
+/// zh: `文中称：2019年，170亿` · `来源：2020年2月10日，170亿`.
+pub fn claim_content(model: &Model, lang: Lang) -> TooltipContent {
+    let text = |phrase| i18n::phrase(phrase, lang).to_owned();
+    let separator = match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
+    };
+    let count = |count: Option<u64>| match count {
+        Some(count) => short_count(count as f64, lang),
+        None => i18n::phrase(Phrase::Undisclosed, lang).to_owned(),
+    };
+    let article = [
+        model.article_date.map(|date| date_text(date, lang)),
+        model.article_params.map(|params| count(Some(params))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(separator);
+    let source = format!(
+        "{}{separator}{}",
+        date_text(model.date, lang),
+        count(model.params)
+    );
+    TooltipContent {
+        title: format!(
+            "{} · {}",
+            i18n::model_name(model, lang),
+            i18n::phrase(Phrase::AsTheArticleSays, lang)
+        ),
+        rows: vec![
+            (text(Phrase::ArticleClaims), article),
+            (text(Phrase::SourceLabel), source),
+        ],
+        article_claim: claim_text(model, lang),
+        note: Some(in_lang(&model.note, &model.note_zh, lang)).filter(|note| !note.is_empty()),
+        source_label: text(Phrase::SourceLabel),
+        source_url: model.source_url.to_string(),
+    }
 }
 
 /// One sentence for the live region: name, organization, date, size.

@@ -31,7 +31,7 @@ use crate::options::{ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
-use crate::tooltip::{announcement, tooltip_content};
+use crate::tooltip::{announcement, claim_content, tooltip_content};
 use crate::{export, svg};
 
 /// URL parameters that belong to the page, not the chart.
@@ -101,6 +101,7 @@ impl ChartState {
                 range: options.range(years),
                 count: options.count.unwrap_or_default(),
                 fit_demonstrations: options.fit_demonstrations.unwrap_or(false),
+                claims: options.claims.unwrap_or(false),
             },
             interaction: Interaction::default(),
             sync_url,
@@ -123,6 +124,7 @@ impl ChartState {
                     state.interaction = Interaction {
                         active: Some(index),
                         pinned: true,
+                        claim: false,
                     }
                 }
                 None => warn(&format!("focus: no model has the id '{id}'; ignored")),
@@ -261,15 +263,24 @@ impl ChartState {
     /// Rings the active model and shows its tooltip: neither repaints a
     /// canvas.
     fn show_interaction(&mut self) -> Result<(), JsValue> {
-        let active = self
-            .interaction
-            .active
-            .and_then(|index| self.grid.target_of(&self.targets, index));
+        let claim = self.interaction.claim;
+        let active = self.interaction.active.and_then(|index| {
+            if claim {
+                TargetGrid::claim_of(&self.targets, index)
+            } else {
+                self.grid.target_of(&self.targets, index)
+            }
+        });
         self.elements
             .move_ring(active.map(|target| (target.at.x, target.at.y, self.point_radius())))?;
         match active {
             Some(target) => {
-                let content = tooltip_content(&models()[target.model_index], self.lang);
+                let model = &models()[target.model_index];
+                let content = if claim {
+                    claim_content(model, self.lang)
+                } else {
+                    tooltip_content(model, self.lang)
+                };
                 self.elements
                     .show_tooltip(&content, self.interaction.pinned)?;
                 self.elements.position_tooltip(target.at.x, target.at.y)?;
@@ -390,6 +401,7 @@ impl ChartState {
         self.view.hidden = Default::default();
         self.view.count = CountBasis::Total;
         self.view.fit_demonstrations = false;
+        self.view.claims = false;
         self.set_range(None)
     }
 
@@ -580,6 +592,7 @@ impl ChartState {
             to: self.view.range.map(|range| range.to),
             count: (self.view.count != CountBasis::Total).then_some(self.view.count),
             fit_demonstrations: self.view.fit_demonstrations.then_some(true),
+            claims: self.view.claims.then_some(true),
             focus: self
                 .interaction
                 .active

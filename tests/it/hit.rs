@@ -10,6 +10,7 @@ fn target(model_index: usize, x: f64, y: f64) -> Target {
     Target {
         model_index,
         at: Point::new(x, y),
+        claim: false,
     }
 }
 
@@ -64,7 +65,7 @@ fn arrow_keys_walk_in_date_order_and_up_down_jump_to_the_nearest_above_or_below(
     ];
     for (current, key, expected) in cases {
         assert_eq!(
-            step(&targets, current, key).map(|found| found.model_index),
+            step(&targets, current.map(|index| (index, false)), key).map(|found| found.model_index),
             expected,
             "{current:?} {key:?}"
         );
@@ -78,10 +79,12 @@ fn hover_tap_and_keys_move_the_active_model_as_a_reader_expects() {
     let hovering = Interaction {
         active: Some(0),
         pinned: false,
+        claim: false,
     };
     let pinned = Interaction {
         active: Some(1),
         pinned: true,
+        claim: false,
     };
     let cases = [
         (idle, Input::PointerMove(Point::new(105.0, 100.0)), hovering),
@@ -120,6 +123,7 @@ fn hover_tap_and_keys_move_the_active_model_as_a_reader_expects() {
             Interaction {
                 active: Some(0),
                 pinned: true,
+                claim: false,
             },
         ),
         (idle, Input::Pin, idle),
@@ -129,6 +133,7 @@ fn hover_tap_and_keys_move_the_active_model_as_a_reader_expects() {
             Interaction {
                 active: Some(1),
                 pinned: false,
+                claim: false,
             },
         ),
     ];
@@ -171,6 +176,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
         .map(|index| Interaction {
             active: Some(index),
             pinned: true,
+            claim: false,
         });
     let pangu = models()
         .iter()
@@ -178,6 +184,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
         .map(|index| Interaction {
             active: Some(index),
             pinned: true,
+            claim: false,
         });
     assert_eq!(
         focused_chinese.map(|state| state.retain(&all)),
