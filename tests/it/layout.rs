@@ -338,31 +338,19 @@ fn zooming_to_a_period_keeps_its_models_and_refits_the_y_axis() {
 
 #[test]
 fn above_twenty_undisclosed_models_only_the_articles_have_guide_lines() {
-    // Times the data is repeated: every event keeps its guide while there
-    // are at most GUIDE_ALL_UP_TO of them.
-    let undisclosed = models()
-        .iter()
-        .filter(|model| model.params.is_none())
-        .count();
+    // (how many models of undisclosed size, whether every event keeps its
+    // guide): all do up to GUIDE_ALL_UP_TO, then only the article's.
     let limit = param_scale::layout::GUIDE_ALL_UP_TO;
-    let cases: Vec<(usize, bool)> = [
-        1,
-        limit / undisclosed.max(1),
-        limit / undisclosed.max(1) + 1,
-        40,
-    ]
-    .into_iter()
-    .filter(|repeats| *repeats > 0)
-    .map(|repeats| (repeats, undisclosed * repeats <= limit))
-    .collect();
-    assert!(cases.iter().any(|case| case.1) && cases.iter().any(|case| !case.1));
-    for (repeats, all_guided) in cases {
-        let repeated: Vec<_> = models()
-            .iter()
-            .cycle()
-            .take(models().len() * repeats)
+    let cases = [(5, true), (limit, true), (limit + 1, false), (200, false)];
+    let disclosed = models().iter().filter(|model| model.params.is_some());
+    let undisclosed = models().iter().filter(|model| model.params.is_none());
+    for (n_events, all_guided) in cases {
+        let repeated: Vec<_> = disclosed
+            .clone()
+            .chain(undisclosed.clone().cycle().take(n_events))
             .cloned()
             .collect();
+        let repeats = n_events;
         let layout = super::english_layout(&repeated);
         assert_eq!(
             layout.events.len() <= param_scale::layout::GUIDE_ALL_UP_TO,
