@@ -124,6 +124,8 @@ pub struct DrawnPoint {
     pub stem_to: Option<f64>,
     /// A demonstration of scale, drawn hollow.
     pub hollow: bool,
+    /// Drawn faint: a story step highlights other models.
+    pub dimmed: bool,
 }
 
 /// A model with an undisclosed count, drawn as an event on the time axis.
@@ -136,6 +138,8 @@ pub struct DrawnEvent {
     /// [`GUIDE_ALL_UP_TO`] events only the article's have one, as a hundred
     /// guides would hatch the plot.
     pub guide_top: Option<f64>,
+    /// Drawn faint: a story step highlights other models.
+    pub dimmed: bool,
 }
 
 /// What the article says of a model, drawn where the article puts it: a
@@ -595,13 +599,19 @@ impl Frame<'_> {
     ) -> (Vec<LabelRequest>, Vec<(String, Font, TextRole)>) {
         let metrics = self.metrics;
         let many = points.len() > LABEL_ALL_UP_TO;
+        // In a story step, only the highlighted models are labelled.
+        let story =
+            points.iter().any(|point| point.dimmed) || events.iter().any(|event| event.dimmed);
         let mut order: Vec<&DrawnPoint> = points
             .iter()
             .filter(|point| {
+                if story {
+                    return !point.dimmed;
+                }
                 (metrics.label_all_models && !many) || models[point.model_index].in_article
             })
             .collect();
-        if many && metrics.label_all_models {
+        if many && metrics.label_all_models && !story {
             order.extend(largest_others(models, points));
         }
         // The article's models first, then the larger; ties in date order.
@@ -617,7 +627,12 @@ impl Frame<'_> {
         // the size is undisclosed.
         let event_order: Vec<&DrawnEvent> = events
             .iter()
-            .filter(|event| !many || models[event.model_index].in_article)
+            .filter(|event| {
+                if story {
+                    return !event.dimmed;
+                }
+                !many || models[event.model_index].in_article
+            })
             .collect();
         let event_order = sorted_by(&event_order, |event| {
             (u64::from(!models[event.model_index].in_article), 0, 0)
@@ -683,6 +698,7 @@ fn layout_marks(
                 model_index: item.model_index,
                 at: Point::new(x, plot.bottom),
                 guide_top: Some(plot.top),
+                dimmed: item.dimmed,
             }),
         }
     }
@@ -711,6 +727,7 @@ fn drawn_point(
         architecture: item.architecture,
         stem_to: item.stem_to.map(|active| y_scale.map(active)),
         hollow: item.status == crate::dataset::Status::Demonstration,
+        dimmed: item.dimmed,
     }
 }
 

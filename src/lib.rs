@@ -28,6 +28,7 @@ pub mod plotted;
 pub mod render;
 pub mod scale;
 pub mod stamp;
+pub mod story;
 pub mod table;
 pub mod theme;
 pub mod tooltip;

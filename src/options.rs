@@ -6,7 +6,7 @@
 //! that the browser shell prints to the console, never an error.
 //!
 //! The URL form is
-//! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&claims=1&focus=gpt-3`.
+//! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&claims=1&step=3&focus=gpt-3`.
 
 use crate::dataset::{Architecture, Model, Region, YEAR_RANGE};
 use crate::i18n::Lang;
@@ -178,6 +178,50 @@ impl YearRange {
     }
 }
 
+/// The most models one story step may highlight.
+pub const MAX_HIGHLIGHT: usize = crate::dataset::story::MAX_STEP_MODELS;
+
+/// The models a story step highlights (the rest are dimmed, still there):
+/// a few model indices, kept inline so that a view stays a small value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Highlight {
+    indices: [u32; MAX_HIGHLIGHT],
+    len: u8,
+}
+
+impl Highlight {
+    /// The highlight of `indices`; `None` for more than [`MAX_HIGHLIGHT`].
+    pub fn of(indices: &[usize]) -> Option<Highlight> {
+        if indices.len() > MAX_HIGHLIGHT {
+            return None;
+        }
+        let mut highlight = Highlight::default();
+        for (slot, index) in highlight.indices.iter_mut().zip(indices) {
+            *slot = u32::try_from(*index).ok()?;
+        }
+        highlight.len = indices.len() as u8;
+        Some(highlight)
+    }
+
+    /// Whether nothing is highlighted (no story step).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether the model at `index` is highlighted.
+    pub fn contains(&self, index: usize) -> bool {
+        self.indices[..usize::from(self.len)]
+            .iter()
+            .any(|highlighted| *highlighted as usize == index)
+    }
+
+    /// Whether the model at `index` is drawn dimmed: something else is
+    /// highlighted.
+    pub fn dims(&self, index: usize) -> bool {
+        !self.is_empty() && !self.contains(index)
+    }
+}
+
 /// The part of the data the reader looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct View {
@@ -189,6 +233,8 @@ pub struct View {
     pub fit_demonstrations: bool,
     /// Whether the article's claims are drawn as ghosts beside the sources.
     pub claims: bool,
+    /// The models a story step highlights; empty outside the story.
+    pub highlight: Highlight,
 }
 
 impl View {
@@ -222,13 +268,19 @@ pub struct ChartOptions {
     pub fit_demonstrations: Option<bool>,
     /// Whether the article's claims are drawn (`claims=1`).
     pub claims: Option<bool>,
+    /// The story step shown (`step=3`); 0 leaves the story.
+    pub step: Option<u32>,
     /// The id of the model to focus.
     pub focus: Option<String>,
 }
 
+/// The highest story step a URL may ask for (the story itself may have
+/// fewer: the chart ignores a step it does not have, with a warning).
+pub const MAX_STEP: u32 = 99;
+
 /// The keys [`ChartOptions::set`] knows.
-pub const OPTION_KEYS: [&str; 9] = [
-    "lang", "theme", "hide", "from", "to", "count", "fit", "claims", "focus",
+pub const OPTION_KEYS: [&str; 10] = [
+    "lang", "theme", "hide", "from", "to", "count", "fit", "claims", "step", "focus",
 ];
 
 impl ChartOptions {
@@ -294,6 +346,14 @@ impl ChartOptions {
                 "1" => self.claims = Some(true),
                 "0" => self.claims = Some(false),
                 other => return Err(format!("claims: '{other}' is not 1 or 0; ignored")),
+            },
+            "step" => match value.parse::<u32>() {
+                Ok(step) if step <= MAX_STEP => self.step = Some(step),
+                _ => {
+                    return Err(format!(
+                        "step: '{value}' is not a story step from 0 to {MAX_STEP}; ignored"
+                    ))
+                }
             },
             "focus" => {
                 let valid = !value.is_empty()
@@ -369,6 +429,9 @@ impl ChartOptions {
         if let Some(claims) = self.claims {
             pairs.push(format!("claims={}", u8::from(claims)));
         }
+        if let Some(step) = self.step {
+            pairs.push(format!("step={step}"));
+        }
         if let Some(focus) = &self.focus {
             pairs.push(format!("focus={focus}"));
         }
@@ -386,6 +449,7 @@ impl ChartOptions {
             count: self.count.or(fallback.count),
             fit_demonstrations: self.fit_demonstrations.or(fallback.fit_demonstrations),
             claims: self.claims.or(fallback.claims),
+            step: self.step.or(fallback.step),
             focus: self.focus.or(fallback.focus),
         }
     }

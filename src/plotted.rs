@@ -27,6 +27,8 @@ pub struct PlotItem {
     pub architecture: Architecture,
     pub status: Status,
     pub in_article: bool,
+    /// Drawn faint: a story step highlights other models.
+    pub dimmed: bool,
 }
 
 impl PlotItem {
@@ -86,6 +88,7 @@ impl PlotSet {
                 architecture: model.architecture,
                 status: model.status,
                 in_article: model.in_article,
+                dimmed: view.highlight.dims(model_index),
             });
         }
         set

@@ -36,6 +36,9 @@ pub struct PaintConfig {
 /// asking for 1.24 times the size gives text of the size that was laid out.
 pub const SVG_FONT_SCALE: f64 = 1.24;
 
+/// How opaque the markers a story step does not highlight are.
+const DIMMED_ALPHA: f64 = 0.22;
+
 /// The width of a demonstration's ring, CSS px.
 const HOLLOW_RING: f64 = 1.8;
 
@@ -264,15 +267,21 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         )?;
 
         // Events: a faint dashed guide and a hollow triangle on the axis.
-        let event_style = rgba(theme.event).stroke_width(self.len(1.0));
         for event in &layout.events {
+            let event_color = if event.dimmed {
+                theme.event.with_alpha(DIMMED_ALPHA)
+            } else {
+                theme.event
+            };
+            let event_style = rgba(event_color).stroke_width(self.len(1.0));
             if let Some(top) = event.guide_top {
                 self.dashed(
                     Point::new(event.at.x, top),
                     event.at,
                     2.0,
                     4.0,
-                    rgba(theme.event.with_alpha(0.45)).stroke_width(self.len(1.0)),
+                    rgba(event_color.with_alpha(event_color.alpha * 0.45))
+                        .stroke_width(self.len(1.0)),
                 )?;
             }
             let (half_width, height) = (EVENT_MARKER_HEIGHT / 2.0, EVENT_MARKER_HEIGHT);
@@ -310,7 +319,7 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
         for point in &layout.points {
             if let Some(bottom) = point.stem_to {
-                let color = self.theme.region(point.region);
+                let color = self.look(point).color;
                 self.stem(point.center.x, point.center.y, bottom, color)?;
             }
         }
@@ -360,11 +369,16 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
     /// How the marker of `point` looks.
     fn look(&self, point: &DrawnPoint) -> MarkerLook {
+        let color = self.theme.region(point.region);
         MarkerLook {
             radius: point.radius,
             diamond: point.architecture == Architecture::MixtureOfExperts,
             hollow: point.hollow,
-            color: self.theme.region(point.region),
+            color: if point.dimmed {
+                color.with_alpha(DIMMED_ALPHA)
+            } else {
+                color
+            },
         }
     }
 

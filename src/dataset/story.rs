@@ -8,6 +8,9 @@ use std::collections::HashSet;
 use super::validate::{Row, Table};
 use super::{DataError, Model, Text, YEAR_RANGE};
 
+/// The most models one step may highlight.
+pub const MAX_STEP_MODELS: usize = 16;
+
 /// The columns of `story.csv`.
 pub const STORY_COLUMNS: [&str; 8] = [
     "step", "from", "to", "models", "title_zh", "title", "text_zh", "text",

@@ -102,6 +102,7 @@ impl ChartState {
                 count: options.count.unwrap_or_default(),
                 fit_demonstrations: options.fit_demonstrations.unwrap_or(false),
                 claims: options.claims.unwrap_or(false),
+                highlight: Default::default(),
             },
             interaction: Interaction::default(),
             sync_url,

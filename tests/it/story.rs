@@ -118,3 +118,77 @@ fn the_story_reads_back_as_it_was_written() {
     assert_eq!(decode_story(bytes), Some(steps));
     assert_eq!(decode_story(&bytes[..bytes.len() - 1]), None);
 }
+
+#[test]
+fn each_step_highlights_exactly_its_models_zooms_to_its_years_and_shows_the_claims() {
+    use param_scale::i18n::Lang;
+    use param_scale::layout::{compute_layout, EstimatedText, LayoutConfig, View};
+    use param_scale::story::view_at_step;
+    for step in story() {
+        let view = view_at_step(View::default(), story(), models(), step.number).expect("a step");
+        assert!(view.claims, "step {}", step.number);
+        let layout = compute_layout(
+            models(),
+            param_scale::embedded::stages(),
+            LayoutConfig {
+                width: 960.0,
+                height: 600.0,
+                lang: Lang::Zh,
+                view,
+            },
+            &EstimatedText,
+        );
+        let mut highlighted: Vec<&str> = layout
+            .points
+            .iter()
+            .filter(|point| !point.dimmed)
+            .map(|point| &*models()[point.model_index].id)
+            .chain(
+                layout
+                    .events
+                    .iter()
+                    .filter(|event| !event.dimmed)
+                    .map(|event| &*models()[event.model_index].id),
+            )
+            .collect();
+        highlighted.sort_unstable();
+        let mut expected: Vec<&str> = step.models.iter().map(|id| &**id).collect();
+        expected.sort_unstable();
+        assert_eq!(highlighted, expected, "step {}", step.number);
+        for point in &layout.points {
+            let year = models()[point.model_index].date.year;
+            assert!(
+                (step.from..=step.to).contains(&year),
+                "step {}: {year}",
+                step.number
+            );
+        }
+    }
+    assert_eq!(view_at_step(View::default(), story(), models(), 0), None);
+    assert_eq!(
+        view_at_step(View::default(), story(), models(), story().len() as u32 + 1),
+        None
+    );
+}
+
+#[test]
+fn the_step_parameter_reads_back_and_a_bad_one_only_warns() {
+    use param_scale::options::ChartOptions;
+    // (query, step, warnings)
+    let cases: &[(&str, Option<u32>, usize)] = &[
+        ("step=3", Some(3), 0),
+        ("step=0", Some(0), 0),
+        ("step=100", None, 1),
+        ("step=-1", None, 1),
+        ("step=two", None, 1),
+    ];
+    for (query, step, warnings) in cases {
+        let (options, found) = ChartOptions::from_query(query, &[]);
+        assert_eq!(options.step, *step, "{query}");
+        assert_eq!(found.len(), *warnings, "{query}");
+        assert_eq!(
+            ChartOptions::from_query(&options.to_query(), &[]).0,
+            options
+        );
+    }
+}

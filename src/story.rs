@@ -1,0 +1,38 @@
+//! The story as a view: what the chart shows at each step of the article's
+//! chronology. A step zooms to its years, turns the article's claims on and
+//! highlights its models (the rest stay, dimmed); step 0 is no story.
+
+use crate::dataset::{Model, Step};
+use crate::options::{Highlight, View, YearRange};
+
+/// The view at story step `number` (1-based), from the reader's `base`
+/// view: its series and count are kept. `None` when the story has no such
+/// step.
+pub fn view_at_step(base: View, steps: &[Step], models: &[Model], number: u32) -> Option<View> {
+    let step = steps.iter().find(|step| step.number == number)?;
+    let indices: Vec<usize> = step
+        .models
+        .iter()
+        .filter_map(|id| models.iter().position(|model| model.id == *id))
+        .collect();
+    Some(View {
+        range: Some(YearRange {
+            from: step.from,
+            to: step.to,
+        }),
+        claims: true,
+        highlight: Highlight::of(&indices)?,
+        ..base
+    })
+}
+
+/// The view when the reader leaves the story: the whole span, no claims
+/// unless the reader had asked for them, nothing highlighted.
+pub fn view_without_story(base: View, claims: bool) -> View {
+    View {
+        range: None,
+        claims,
+        highlight: Highlight::default(),
+        ..base
+    }
+}
