@@ -594,6 +594,7 @@ impl ChartState {
             count: (self.view.count != CountBasis::Total).then_some(self.view.count),
             fit_demonstrations: self.view.fit_demonstrations.then_some(true),
             claims: self.view.claims.then_some(true),
+            step: None,
             focus: self
                 .interaction
                 .active
