@@ -1,7 +1,8 @@
 //! Building the site: the folder a web server can publish as it is.
 //!
 //! `dist` runs in four steps, each its own function:
-//! 1. [`build_wasm`] compiles the library for `wasm32-unknown-unknown` in release mode. The
+//! 1. [`build_wasm`] adds the `wasm32-unknown-unknown` target when it is missing
+//!    ([`crate::toolchain`]) and compiles the library for it in release mode. The
 //!    data set is compiled in by the library's `build.rs`, which reads `PARAM_SCALE_DATA`
 //!    (default `data/models.csv`) and fails the build, naming the file and line, on bad
 //!    data; cargo's stderr is passed through so that message reaches the user.
@@ -95,6 +96,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
 
 /// Compiles the library to wasm in release mode and returns the path of the `.wasm` file.
 fn build_wasm(data: Option<&Path>, fault_injection: bool) -> Result<PathBuf> {
+    crate::toolchain::ensure_wasm_target()?;
     let mut command = process::cargo();
     command.args([
         "build",
@@ -102,7 +104,7 @@ fn build_wasm(data: Option<&Path>, fault_injection: bool) -> Result<PathBuf> {
         LIBRARY_PACKAGE,
         "--release",
         "--target",
-        "wasm32-unknown-unknown",
+        crate::toolchain::WASM_TARGET,
         "--lib",
         // Diagnostics still go to stderr as usual; stdout carries the artifact paths.
         "--message-format=json-render-diagnostics",

@@ -8,15 +8,16 @@
 //! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
-//! - [`test`]: formatting, lints, supply chain, native tests, the site build and the browser
+//! - [`test`](mod@test): formatting, lints, supply chain, native tests, the site build and the browser
 //!   tests.
 //! - [`supply_chain`]: cargo-deny against `deny.toml` (advisories only with a local database).
 //! - [`synthetic`]: deterministic synthetic data sets for benchmarks (`--synthetic N`).
-//! - [`bench`]: sizes, first draw, pointer cost and memory in headless Chromium.
+//! - [`bench`](mod@bench): sizes, first draw, pointer cost and memory in headless Chromium.
 //! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
 //! - [`screenshot`]: the README's screenshots, taken in headless Chromium.
 //! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
 //! - [`process`]: running other programs with clear errors.
+//! - [`toolchain`]: the wasm32 target, added with rustup when it is missing.
 //!
 //! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
 
@@ -33,6 +34,7 @@ mod serve;
 mod supply_chain;
 mod synthetic;
 mod test;
+mod toolchain;
 mod webdriver;
 
 use std::path::PathBuf;

@@ -8,17 +8,15 @@
 //! browser the run fails and says how to install one.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use anyhow::{Context, Result};
 
 use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
-use crate::process::{self, probe_output, workspace_root};
+use crate::process::{self, workspace_root};
 use crate::serve;
 use crate::supply_chain;
-
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+use crate::toolchain::{ensure_wasm_target, WASM_TARGET};
 
 /// The synthetic models of the many-models test site: enough for the chart
 /// to stamp its markers (`render::STAMP_FROM_POINTS`).
@@ -49,7 +47,7 @@ struct Session {
     driver: Option<ChromeDriver>,
 }
 
-const STEPS: [Step; 9] = [
+const STEPS: [Step; 10] = [
     Step {
         title: "cargo fmt --all -- --check",
         action: check_formatting,
@@ -61,6 +59,10 @@ const STEPS: [Step; 9] = [
     Step {
         title: "cargo clippy -p param-scale --all-targets --all-features (wasm32)",
         action: lint_wasm,
+    },
+    Step {
+        title: "cargo doc --workspace --no-deps (RUSTDOCFLAGS=-D warnings)",
+        action: check_docs,
     },
     Step {
         title: "cargo deny check (licences, bans, sources; advisories with a local database)",
@@ -147,21 +149,17 @@ fn lint_wasm(_: &mut Session) -> Result<()> {
     ]))
 }
 
-fn check_supply_chain(_: &mut Session) -> Result<()> {
-    supply_chain::check()
+/// The API documentation builds without a warning: no broken or ambiguous intra-doc link.
+fn check_docs(_: &mut Session) -> Result<()> {
+    process::run(
+        process::cargo()
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )
 }
 
-/// Adds the wasm32 target with rustup when it is not installed.
-fn ensure_wasm_target() -> Result<()> {
-    let Some(installed) = probe_output("rustup", &["target", "list", "--installed"]) else {
-        println!("rustup not found: assuming the {WASM_TARGET} target is installed");
-        return Ok(());
-    };
-    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        println!("Adding the {WASM_TARGET} target");
-        process::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
-    }
-    Ok(())
+fn check_supply_chain(_: &mut Session) -> Result<()> {
+    supply_chain::check()
 }
 
 fn run_native_tests(_: &mut Session) -> Result<()> {
