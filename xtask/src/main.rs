@@ -61,6 +61,8 @@ Commands:
                                    FILE (default: target/bench.json) and prints a table;
                                    --only real, 3000 or 100000 measures that case alone
   test                             run every check CI runs, browser tests included
+  deny                             the supply-chain step of `test` alone: cargo-deny's
+                                   licences, bans, sources and (offline) advisories
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
                                    mode with N cases each (default: 1000000)
   screenshot                       write docs/screenshot-en.png and docs/screenshot-zh.png
@@ -76,6 +78,7 @@ enum Task {
     Dist(DistOptions),
     Serve { port: u16, dist: DistOptions },
     Test,
+    Deny,
     Bench(bench::BenchOptions),
     Fuzz { cases: u64 },
     Screenshot,
@@ -105,6 +108,7 @@ fn run(task: Task) -> Result<()> {
             serve::serve_forever(&out, port)
         }
         Task::Test => test::run(),
+        Task::Deny => supply_chain::check(),
         Task::Bench(options) => bench::run(&options),
         Task::Fuzz { cases } => fuzz::run(cases),
         Task::Screenshot => screenshot::run(),
@@ -134,6 +138,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             Task::Serve { port, dist }
         }
         "test" => Task::Test,
+        "deny" => Task::Deny,
         "bench" => {
             let runs = match options.take_text("--runs") {
                 Some(runs) => runs
@@ -337,8 +342,10 @@ mod tests {
     }
 
     #[test]
-    fn screenshot_takes_nothing() {
+    fn screenshot_and_deny_take_nothing() {
         assert_eq!(parse("screenshot").ok(), Some(Task::Screenshot));
+        assert_eq!(parse("deny").ok(), Some(Task::Deny));
+        assert!(parse("deny --offline").is_err());
     }
 
     #[test]
