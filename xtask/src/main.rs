@@ -18,6 +18,7 @@
 //! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
 //! - [`process`]: running other programs with clear errors.
 //! - [`toolchain`]: the wasm32 target, added with rustup when it is missing.
+//! - [`typescript`]: typed declarations for the web module (`pkg/param_scale.d.ts`).
 //!
 //! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
 
@@ -35,6 +36,7 @@ mod supply_chain;
 mod synthetic;
 mod test;
 mod toolchain;
+mod typescript;
 mod webdriver;
 
 use std::path::PathBuf;

@@ -187,6 +187,7 @@ fn build_site(session: &mut Session) -> Result<()> {
         ..DistOptions::default()
     })?);
     let site = dist::run(&DistOptions::default())?;
+    crate::typescript::check(&site)?;
     session.broken_site_dir = Some(make_broken_copies(&site, &root.join("target/broken-site"))?);
     session.site_dir = Some(site);
     Ok(())
