@@ -65,7 +65,7 @@ const STEPS: [Step; 10] = [
         action: check_docs,
     },
     Step {
-        title: "cargo deny check (licences, bans, sources; advisories with a local database)",
+        title: "cargo deny check (licences, bans, sources; advisories offline, and proof they can fail)",
         action: check_supply_chain,
     },
     Step {
