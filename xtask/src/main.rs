@@ -8,14 +8,16 @@
 //! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
-//! - [`test`](mod@test): formatting, lints, supply chain, native tests, the site build and the browser
-//!   tests.
-//! - [`supply_chain`]: cargo-deny against `deny.toml` (advisories only with a local database).
+//! - [`test`](mod@test): formatting, lints, docs, supply chain, native tests, the site build
+//!   and the browser tests.
+//! - [`supply_chain`]: cargo-deny against `deny.toml`, advisories offline against the RustSec
+//!   snapshot, and the proof that the advisories check can fail (also `cargo xtask deny`).
 //! - [`synthetic`]: deterministic synthetic data sets for benchmarks (`--synthetic N`).
 //! - [`bench`](mod@bench): sizes, first draw, pointer cost and memory in headless Chromium.
 //! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
 //! - [`screenshot`]: the README's screenshots, taken in headless Chromium.
-//! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
+//! - [`webdriver`]: a blocking face on the project's one WebDriver client (`chromium-session`,
+//!   fantoccini), which `screenshot` and `bench` drive Chromium with.
 //! - [`process`]: running other programs with clear errors.
 //! - [`toolchain`]: the wasm32 target, added with rustup when it is missing.
 //! - [`typescript`]: typed declarations for the web module (`pkg/param_scale.d.ts`).
