@@ -1,7 +1,8 @@
 //! `cargo xtask test`: everything CI checks, in the order a developer wants to hear about it.
 //!
-//! Cheap checks come first (formatting, lints natively and for wasm32, the supply chain
-//! with cargo-deny, native tests), then the release build of the site, then the browser:
+//! Cheap checks come first (formatting, lints natively and for wasm32, the API docs with
+//! `-D warnings`, the supply chain with cargo-deny, native tests), then the release build of
+//! the site and a look at its TypeScript declarations, then the browser:
 //! Chromium and ChromeDriver are found (or installed), the site is served from a background
 //! thread, and the end-to-end suite `tests/e2e` runs against it. The first failing step
 //! stops the run and is named in the error. The browser tests are never skipped: without a
