@@ -4,7 +4,7 @@
 //! The crate is a pure core with one thin browser shell:
 //! - [`dataset`] and [`csv`] read and validate the data file; `build.rs`
 //!   runs them at build time and [`embedded`] holds the result.
-//! - [`scale`], [`format`], [`i18n`], [`theme`], [`trend`], [`labels`] and
+//! - [`scale`], [`format`](mod@format), [`i18n`], [`theme`], [`trend`], [`labels`] and
 //!   [`layout`] decide what goes where, in CSS pixels, for a language.
 //! - [`render`] paints a layout onto any plotters `DrawingBackend`; [`stamp`]
 //!   composites prepainted markers into pixels, for charts of many points.

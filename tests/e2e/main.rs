@@ -23,13 +23,10 @@
 //!   garbage collection.
 
 use std::future::Future;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use chromium_session::{BrowserConfig, ConsoleMessage, ProfileDir};
+use fantoccini::Client;
 use serde_json::{json, Value};
 
 mod embed;
@@ -322,13 +319,6 @@ impl PixelStatistics {
     }
 }
 
-/// One message from the browser console.
-#[derive(Debug, Clone, PartialEq)]
-struct ConsoleMessage {
-    level: String,
-    text: String,
-}
-
 // ---------------------------------------------------------------------------------------
 // The page, driven through WebDriver.
 // ---------------------------------------------------------------------------------------
@@ -337,8 +327,6 @@ struct ConsoleMessage {
 struct Page {
     client: Client,
     site_url: String,
-    webdriver_url: String,
-    session_id: String,
 }
 
 impl Page {
@@ -588,22 +576,9 @@ impl Page {
 
     /// The console messages logged since the last call (ChromeDriver empties its buffer).
     async fn console_messages(&self) -> Result<Vec<ConsoleMessage>, String> {
-        let path = format!("/session/{}/se/log", self.session_id);
-        let body = json!({ "type": "browser" }).to_string();
-        let webdriver_url = self.webdriver_url.clone();
-        let response = tokio::task::spawn_blocking(move || post_json(&webdriver_url, &path, &body))
+        chromium_session::console_messages(&self.client)
             .await
-            .map_err(|error| format!("the log request did not finish: {error}"))??;
-        let entries = response["value"]
-            .as_array()
-            .ok_or_else(|| format!("unexpected answer to the browser log request: {response}"))?;
-        Ok(entries
-            .iter()
-            .map(|entry| ConsoleMessage {
-                level: entry["level"].as_str().unwrap_or_default().to_owned(),
-                text: entry["message"].as_str().unwrap_or_default().to_owned(),
-            })
-            .collect())
+            .map_err(|error| format!("cannot read the browser console: {error}"))
     }
 }
 
@@ -624,7 +599,6 @@ struct BrowserOptions {
 struct Environment {
     site_url: String,
     webdriver_url: String,
-    chromium: Option<PathBuf>,
 }
 
 fn environment() -> Environment {
@@ -641,76 +615,25 @@ fn environment() -> Environment {
         site_url.push('/');
     }
     let webdriver_url = required("WEBDRIVER_URL").trim_end_matches('/').to_owned();
-    let chromium = std::env::var_os("PARAM_SCALE_CHROMIUM")
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from("/usr/bin/chromium")))
-        .filter(|path| path.is_file());
     Environment {
         site_url,
         webdriver_url,
-        chromium,
     }
 }
 
-/// A browser profile folder of its own for one session, deleted when dropped.
-struct ProfileDir(PathBuf);
-
-impl ProfileDir {
-    fn new() -> ProfileDir {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|elapsed| elapsed.subsec_nanos())
-            .unwrap_or_default();
-        let name = format!(
-            "param-scale-e2e-{}-{}-{nanos}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        );
-        ProfileDir(std::env::temp_dir().join(name))
-    }
-}
-
-impl Drop for ProfileDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn capabilities(
-    environment: &Environment,
-    options: BrowserOptions,
-    profile: &ProfileDir,
-) -> serde_json::Map<String, Value> {
-    let mut arguments = vec![
-        "--headless=new".to_owned(),
-        "--no-sandbox".to_owned(),
-        "--disable-gpu".to_owned(),
-        "--disable-dev-shm-usage".to_owned(),
-        "--disable-background-networking".to_owned(),
-        "--disable-component-update".to_owned(),
-        "--disable-sync".to_owned(),
-        "--no-first-run".to_owned(),
-        format!("--user-data-dir={}", profile.0.display()),
-        format!("--window-size={},{}", WINDOW_SIZE.0, WINDOW_SIZE.1),
-    ];
-    if let Some(factor) = options.device_scale_factor {
-        arguments.push(format!("--force-device-scale-factor={factor}"));
-    }
-    arguments.extend(
-        options
-            .extra_arguments
-            .iter()
-            .map(|&argument| argument.to_owned()),
-    );
-    let mut chrome_options = json!({ "args": arguments });
-    if let Some(chromium) = &environment.chromium {
-        chrome_options["binary"] = json!(chromium.display().to_string());
-    }
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert("goog:chromeOptions".to_owned(), chrome_options);
-    capabilities.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));
-    capabilities
+/// The session's browser: the shared arguments (`chromium-session`, also xtask's), the
+/// test window, the console kept, and the test's options. Chromium is the one
+/// `PARAM_SCALE_CHROMIUM` names (`cargo xtask test` sets it), else Debian's.
+fn browser_config(options: BrowserOptions, profile: &ProfileDir) -> BrowserConfig {
+    let mut config = BrowserConfig::new(profile.path().to_path_buf(), WINDOW_SIZE);
+    config.device_scale_factor = options.device_scale_factor;
+    config.extra_arguments = options
+        .extra_arguments
+        .iter()
+        .map(|&argument| argument.to_owned())
+        .collect();
+    config.console_log = true;
+    config
 }
 
 /// Runs a test body in a fresh browser session, then closes the session whatever happened.
@@ -724,29 +647,21 @@ where
     Outcome: Future<Output = Result<(), String>> + Send + 'static,
 {
     let environment = environment();
-    let profile = ProfileDir::new();
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities(&environment, options, &profile))
-        .connect(&environment.webdriver_url)
-        .await
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start a Chromium session through ChromeDriver at {}: {error}",
-                environment.webdriver_url
-            )
-        });
-    let session_id = match client.session_id().await {
-        Ok(Some(session_id)) => session_id,
-        other => {
-            let _ = client.close().await;
-            panic!("ChromeDriver gave no session id: {other:?}");
-        }
-    };
+    let profile = ProfileDir::new("e2e");
+    let client = chromium_session::connect(
+        &environment.webdriver_url,
+        &browser_config(options, &profile),
+    )
+    .await
+    .unwrap_or_else(|error| {
+        panic!(
+            "cannot start a Chromium session through ChromeDriver at {}: {error}",
+            environment.webdriver_url
+        )
+    });
     let page = Page {
         client: client.clone(),
         site_url: environment.site_url.clone(),
-        webdriver_url: environment.webdriver_url.clone(),
-        session_id,
     };
 
     let task = tokio::spawn(tokio::time::timeout(TEST_TIMEOUT, body(page)));
@@ -784,98 +699,5 @@ fn check(failures: Vec<String>) -> Result<(), String> {
         Ok(())
     } else {
         Err(failures.join("\n\n"))
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// A tiny HTTP client, for the one ChromeDriver endpoint fantoccini has no method for.
-// ---------------------------------------------------------------------------------------
-
-/// POSTs a JSON body to `base_url` + `path` (plain HTTP) and returns the JSON answer.
-fn post_json(base_url: &str, path: &str, body: &str) -> Result<Value, String> {
-    let authority = base_url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("WEBDRIVER_URL must be a plain http:// URL, not {base_url}"))?;
-    let (host_and_port, base_path) = match authority.split_once('/') {
-        Some((host_and_port, base_path)) => (host_and_port, format!("/{base_path}")),
-        None => (authority, String::new()),
-    };
-    let fail = |error: std::io::Error| format!("POST {base_url}{path} failed: {error}");
-    let mut stream = TcpStream::connect(host_and_port).map_err(fail)?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(fail)?;
-    let request = format!(
-        "POST {}{path} HTTP/1.1\r\nHost: {host_and_port}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        base_path.trim_end_matches('/'),
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).map_err(fail)?;
-    let payload = read_http_body(&mut stream).map_err(fail)?;
-    serde_json::from_slice(&payload).map_err(|error| {
-        format!(
-            "POST {base_url}{path}: the answer is not JSON ({error}): {}",
-            String::from_utf8_lossy(&payload)
-        )
-    })
-}
-
-/// Reads one HTTP response and returns its body.
-///
-/// ChromeDriver keeps the connection open after answering, so the body ends where its
-/// `Content-Length` (or its last chunk) says, not at the end of the stream.
-fn read_http_body(stream: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let malformed =
-        |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
-    let mut received = Vec::new();
-    let mut buffer = [0_u8; 8192];
-    loop {
-        if let Some(head_end) = received.windows(4).position(|window| window == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&received[..head_end]).to_ascii_lowercase();
-            let body = &received[head_end + 4..];
-            let header = |name: &str| {
-                head.lines()
-                    .filter_map(|line| line.split_once(':'))
-                    .find(|(key, _)| key.trim() == name)
-                    .map(|(_, value)| value.trim().to_owned())
-            };
-            if header("transfer-encoding").is_some_and(|value| value.contains("chunked")) {
-                if let Some(decoded) = decode_chunked(body) {
-                    return Ok(decoded);
-                }
-            } else if let Some(length) = header("content-length") {
-                let length: usize = length
-                    .parse()
-                    .map_err(|_| malformed("bad Content-Length"))?;
-                if body.len() >= length {
-                    return Ok(body[..length].to_vec());
-                }
-            }
-        }
-        let read = stream.read(&mut buffer)?;
-        if read == 0 {
-            return Err(malformed(
-                "the connection closed before the response was complete",
-            ));
-        }
-        received.extend_from_slice(&buffer[..read]);
-    }
-}
-
-/// Decodes a complete `Transfer-Encoding: chunked` body; `None` while it is incomplete.
-fn decode_chunked(mut body: &[u8]) -> Option<Vec<u8>> {
-    let mut decoded = Vec::new();
-    loop {
-        let line_end = body.windows(2).position(|window| window == b"\r\n")?;
-        let size_text = std::str::from_utf8(&body[..line_end]).ok()?;
-        let size_text = size_text.split(';').next()?.trim();
-        let size = usize::from_str_radix(size_text, 16).ok()?;
-        body = &body[line_end + 2..];
-        if size == 0 {
-            return Some(decoded);
-        }
-        decoded.extend_from_slice(body.get(..size)?);
-        body = body.get(size + 2..)?;
     }
 }

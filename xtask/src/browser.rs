@@ -7,11 +7,11 @@
 //! command to run. It never lets the browser tests be skipped.
 //!
 //! [`ChromeDriver::start`] runs `chromedriver` on a free loopback port and waits until it
-//! answers `/status`. Dropping the [`ChromeDriver`] ends it and every process it started
+//! accepts connections. Dropping the [`ChromeDriver`] ends it and every process it started
 //! (the browsers), by process id, so a failed run leaves nothing behind.
 
 use std::fs;
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 
 use crate::process::{self, probe_output};
-use crate::webdriver::{self, HttpMethod};
 
 /// The Debian packages that provide everything the browser tests need.
 const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
@@ -28,7 +27,7 @@ const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-c
 /// Where Debian's `fonts-noto-cjk` puts its sans-serif face.
 const NOTO_CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
-/// How long ChromeDriver may take to answer `/status` after it starts.
+/// How long ChromeDriver may take to accept connections after it starts.
 const CHROMEDRIVER_START_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The command that installs the browser tests' system packages.
@@ -215,7 +214,7 @@ impl ChromeDriver {
             }
             if started.elapsed() > CHROMEDRIVER_START_TIMEOUT {
                 bail!(
-                    "ChromeDriver did not answer http://127.0.0.1:{}/status within {:?}",
+                    "ChromeDriver did not listen on 127.0.0.1:{} within {:?}",
                     self.port,
                     CHROMEDRIVER_START_TIMEOUT
                 );
@@ -250,17 +249,11 @@ fn free_loopback_port() -> std::io::Result<u16> {
     Ok(listener.local_addr()?.port())
 }
 
-/// True when `GET /status` on the port answers `200` with `"ready": true`.
+/// True when ChromeDriver accepts connections on the port: it listens only once it is
+/// ready for sessions, so no WebDriver request is needed to tell.
 fn status_is_ready(port: u16) -> bool {
-    let authority = format!("127.0.0.1:{port}");
-    let timeout = Duration::from_millis(500);
-    let Ok(response) =
-        webdriver::http_request(&authority, HttpMethod::Get, "/status", None, timeout)
-    else {
-        return false;
-    };
-    let body = String::from_utf8_lossy(&response.body).replace(' ', "");
-    response.status == 200 && body.contains("\"ready\":true")
+    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&address, Duration::from_millis(500)).is_ok()
 }
 
 /// The ids of every process below `root` in the process tree, read from `/proc` (Linux).

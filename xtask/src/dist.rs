@@ -1,12 +1,14 @@
 //! Building the site: the folder a web server can publish as it is.
 //!
 //! `dist` runs in four steps, each its own function:
-//! 1. [`build_wasm`] compiles the library for `wasm32-unknown-unknown` in release mode. The
+//! 1. [`build_wasm`] adds the `wasm32-unknown-unknown` target when it is missing
+//!    ([`crate::toolchain`]) and compiles the library for it in release mode. The
 //!    data set is compiled in by the library's `build.rs`, which reads `PARAM_SCALE_DATA`
 //!    (default `data/models.csv`) and fails the build, naming the file and line, on bad
 //!    data; cargo's stderr is passed through so that message reaches the user.
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
-//!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`.
+//!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`, and
+//!    its TypeScript declarations ([`crate::typescript`]).
 //! 3. [`copy_site`] copies `index.html` and `www/`.
 //! 4. [`crate::fallback::write`] renders the no-script page; [`precompress`] writes `.gz`
 //!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
@@ -95,6 +97,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
 
 /// Compiles the library to wasm in release mode and returns the path of the `.wasm` file.
 fn build_wasm(data: Option<&Path>, fault_injection: bool) -> Result<PathBuf> {
+    crate::toolchain::ensure_wasm_target()?;
     let mut command = process::cargo();
     command.args([
         "build",
@@ -102,7 +105,7 @@ fn build_wasm(data: Option<&Path>, fault_injection: bool) -> Result<PathBuf> {
         LIBRARY_PACKAGE,
         "--release",
         "--target",
-        "wasm32-unknown-unknown",
+        crate::toolchain::WASM_TARGET,
         "--lib",
         // Diagnostics still go to stderr as usual; stdout carries the artifact paths.
         "--message-format=json-render-diagnostics",
@@ -198,21 +201,23 @@ fn clear_out_dir(out: &Path) -> Result<()> {
     fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))
 }
 
-/// Generates the web module (`<MODULE_NAME>.js` and `<MODULE_NAME>_bg.wasm`) in `pkg_dir`.
+/// Generates the web module (`<MODULE_NAME>.js` and `<MODULE_NAME>_bg.wasm`) in `pkg_dir`,
+/// with its TypeScript declarations (`<MODULE_NAME>.d.ts`, typed by [`crate::typescript`]).
 fn generate_bindings(wasm: &Path, pkg_dir: &Path) -> Result<()> {
     println!("Generating the web module with wasm-bindgen");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
         .out_name(MODULE_NAME)
         .web(true)?
-        .typescript(false)
+        .typescript(true)
         // The library defaults this to true (the CLI to false); true makes `init()` fail in
         // the browser with "Argument 0 must be a buffer source".
         .omit_default_module_path(false)
         .remove_name_section(true)
         .remove_producers_section(true)
         .generate(pkg_dir)
-        .with_context(|| format!("wasm-bindgen failed on {}", wasm.display()))
+        .with_context(|| format!("wasm-bindgen failed on {}", wasm.display()))?;
+    crate::typescript::install(pkg_dir, MODULE_NAME)
 }
 
 /// Copies the page and its static files next to the generated module.

@@ -8,15 +8,19 @@
 //! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
-//! - [`test`]: formatting, lints, supply chain, native tests, the site build and the browser
-//!   tests.
-//! - [`supply_chain`]: cargo-deny against `deny.toml` (advisories only with a local database).
+//! - [`test`](mod@test): formatting, lints, docs, supply chain, native tests, the site build
+//!   and the browser tests.
+//! - [`supply_chain`]: cargo-deny against `deny.toml`, advisories offline against the RustSec
+//!   snapshot, and the proof that the advisories check can fail (also `cargo xtask deny`).
 //! - [`synthetic`]: deterministic synthetic data sets for benchmarks (`--synthetic N`).
-//! - [`bench`]: sizes, first draw, pointer cost and memory in headless Chromium.
+//! - [`bench`](mod@bench): sizes, first draw, pointer cost and memory in headless Chromium.
 //! - [`fuzz`]: the parser properties of `tests/it/fuzz.rs`, with a million cases each.
 //! - [`screenshot`]: the README's screenshots, taken in headless Chromium.
-//! - [`webdriver`]: a small std-only WebDriver client (what `screenshot` drives Chromium with).
+//! - [`webdriver`]: a blocking face on the project's one WebDriver client (`chromium-session`,
+//!   fantoccini), which `screenshot` and `bench` drive Chromium with.
 //! - [`process`]: running other programs with clear errors.
+//! - [`toolchain`]: the wasm32 target, added with rustup when it is missing.
+//! - [`typescript`]: typed declarations for the web module (`pkg/param_scale.d.ts`).
 //!
 //! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
 
@@ -33,6 +37,8 @@ mod serve;
 mod supply_chain;
 mod synthetic;
 mod test;
+mod toolchain;
+mod typescript;
 mod webdriver;
 
 use std::path::PathBuf;
@@ -59,6 +65,8 @@ Commands:
                                    FILE (default: target/bench.json) and prints a table;
                                    --only real, 3000 or 100000 measures that case alone
   test                             run every check CI runs, browser tests included
+  deny                             the supply-chain step of `test` alone: cargo-deny's
+                                   licences, bans, sources and (offline) advisories
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
                                    mode with N cases each (default: 1000000)
   screenshot                       write docs/screenshot-en.png and docs/screenshot-zh.png
@@ -74,6 +82,7 @@ enum Task {
     Dist(DistOptions),
     Serve { port: u16, dist: DistOptions },
     Test,
+    Deny,
     Bench(bench::BenchOptions),
     Fuzz { cases: u64 },
     Screenshot,
@@ -103,6 +112,7 @@ fn run(task: Task) -> Result<()> {
             serve::serve_forever(&out, port)
         }
         Task::Test => test::run(),
+        Task::Deny => supply_chain::check(),
         Task::Bench(options) => bench::run(&options),
         Task::Fuzz { cases } => fuzz::run(cases),
         Task::Screenshot => screenshot::run(),
@@ -132,6 +142,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             Task::Serve { port, dist }
         }
         "test" => Task::Test,
+        "deny" => Task::Deny,
         "bench" => {
             let runs = match options.take_text("--runs") {
                 Some(runs) => runs
@@ -335,8 +346,10 @@ mod tests {
     }
 
     #[test]
-    fn screenshot_takes_nothing() {
+    fn screenshot_and_deny_take_nothing() {
         assert_eq!(parse("screenshot").ok(), Some(Task::Screenshot));
+        assert_eq!(parse("deny").ok(), Some(Task::Deny));
+        assert!(parse("deny --offline").is_err());
     }
 
     #[test]

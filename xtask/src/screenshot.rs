@@ -1,7 +1,8 @@
 //! `cargo xtask screenshot`: the README's pictures of the chart, made by the chart itself.
 //!
 //! The site is built into a temporary folder and served on a free loopback port from a
-//! background thread; ChromeDriver drives headless Chromium through [`crate::webdriver`].
+//! background thread; ChromeDriver drives headless Chromium through [`crate::webdriver`]
+//! (without scrollbars, at a pixel ratio of 1).
 //! For each language the page is opened at `?lang=<code>&theme=light` in a viewport of
 //! exactly [`VIEWPORT`] CSS pixels at a device pixel ratio of 1, and the picture is taken
 //! only once the chart has drawn: the figure says `data-state="ready"`, the canvas backing
@@ -14,13 +15,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use serde_json::{json, Value};
 
 use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
 use crate::process::workspace_root;
 use crate::serve;
-use crate::webdriver::{headless_capabilities, Session};
+use crate::webdriver::Session;
 
 /// The viewport of every screenshot, in CSS pixels (and, at a pixel ratio of 1, in pixels).
 pub const VIEWPORT: (u32, u32) = (1000, 640);
@@ -78,14 +78,18 @@ pub fn run() -> Result<()> {
 
 /// Opens `url` in a fresh session, waits for the chart and returns a PNG of the viewport.
 fn take(driver: &ChromeDriver, chromium: &Path, url: &str) -> Result<Vec<u8>> {
-    let profile = TempDir::new("profile");
-    let session = Session::start(&driver.url(), capabilities(chromium, &profile.0))?;
+    let session = Session::start(&driver.url(), VIEWPORT, |config| {
+        config.chromium = Some(chromium.to_path_buf());
+        config.device_scale_factor = Some(1);
+        config.extra_arguments = vec!["--hide-scrollbars".to_owned()];
+        config.console_log = true;
+    })?;
     session.navigate(url)?;
     fit_viewport(&session)?;
     wait_until_drawn(&session)?;
-    for (level, text) in session.console_messages()? {
-        if level == "SEVERE" {
-            println!("warning: console error on {url}: {text}");
+    for message in session.console_messages()? {
+        if message.level == "SEVERE" {
+            println!("warning: console error on {url}: {}", message.text);
         }
     }
     let png = session.screenshot_png()?;
@@ -100,14 +104,6 @@ fn take(driver: &ChromeDriver, chromium: &Path, url: &str) -> Result<Vec<u8>> {
         );
     }
     Ok(png)
-}
-
-/// Headless Chromium without scrollbars, with the console logged.
-fn capabilities(chromium: &Path, profile: &Path) -> Value {
-    let mut capabilities =
-        headless_capabilities(chromium, profile, VIEWPORT, &["--hide-scrollbars"]);
-    capabilities["goog:loggingPrefs"] = json!({ "browser": "ALL" });
-    capabilities
 }
 
 /// Sizes the window so that the viewport is exactly [`VIEWPORT`].

@@ -1,24 +1,23 @@
 //! `cargo xtask test`: everything CI checks, in the order a developer wants to hear about it.
 //!
-//! Cheap checks come first (formatting, lints natively and for wasm32, the supply chain
-//! with cargo-deny, native tests), then the release build of the site, then the browser:
+//! Cheap checks come first (formatting, lints natively and for wasm32, the API docs with
+//! `-D warnings`, the supply chain with cargo-deny, native tests), then the release build of
+//! the site and a look at its TypeScript declarations, then the browser:
 //! Chromium and ChromeDriver are found (or installed), the site is served from a background
 //! thread, and the end-to-end suite `tests/e2e` runs against it. The first failing step
 //! stops the run and is named in the error. The browser tests are never skipped: without a
 //! browser the run fails and says how to install one.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use anyhow::{Context, Result};
 
 use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
-use crate::process::{self, probe_output, workspace_root};
+use crate::process::{self, workspace_root};
 use crate::serve;
 use crate::supply_chain;
-
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+use crate::toolchain::{ensure_wasm_target, WASM_TARGET};
 
 /// The synthetic models of the many-models test site: enough for the chart
 /// to stamp its markers (`render::STAMP_FROM_POINTS`).
@@ -49,7 +48,7 @@ struct Session {
     driver: Option<ChromeDriver>,
 }
 
-const STEPS: [Step; 9] = [
+const STEPS: [Step; 10] = [
     Step {
         title: "cargo fmt --all -- --check",
         action: check_formatting,
@@ -63,7 +62,11 @@ const STEPS: [Step; 9] = [
         action: lint_wasm,
     },
     Step {
-        title: "cargo deny check (licences, bans, sources; advisories with a local database)",
+        title: "cargo doc --workspace --no-deps (RUSTDOCFLAGS=-D warnings)",
+        action: check_docs,
+    },
+    Step {
+        title: "cargo deny check (licences, bans, sources; advisories offline, and proof they can fail)",
         action: check_supply_chain,
     },
     Step {
@@ -147,21 +150,17 @@ fn lint_wasm(_: &mut Session) -> Result<()> {
     ]))
 }
 
-fn check_supply_chain(_: &mut Session) -> Result<()> {
-    supply_chain::check()
+/// The API documentation builds without a warning: no broken or ambiguous intra-doc link.
+fn check_docs(_: &mut Session) -> Result<()> {
+    process::run(
+        process::cargo()
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )
 }
 
-/// Adds the wasm32 target with rustup when it is not installed.
-fn ensure_wasm_target() -> Result<()> {
-    let Some(installed) = probe_output("rustup", &["target", "list", "--installed"]) else {
-        println!("rustup not found: assuming the {WASM_TARGET} target is installed");
-        return Ok(());
-    };
-    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        println!("Adding the {WASM_TARGET} target");
-        process::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
-    }
-    Ok(())
+fn check_supply_chain(_: &mut Session) -> Result<()> {
+    supply_chain::check()
 }
 
 fn run_native_tests(_: &mut Session) -> Result<()> {
@@ -189,6 +188,7 @@ fn build_site(session: &mut Session) -> Result<()> {
         ..DistOptions::default()
     })?);
     let site = dist::run(&DistOptions::default())?;
+    crate::typescript::check(&site)?;
     session.broken_site_dir = Some(make_broken_copies(&site, &root.join("target/broken-site"))?);
     session.site_dir = Some(site);
     Ok(())
