@@ -23,6 +23,14 @@ export interface ChartOptions {
     from?: string | number;
     /** The last year shown. */
     to?: string | number;
+    /** The count mixtures of experts are drawn at: every parameter, or those active per token. */
+    count?: "total" | "active";
+    /** `"all"` brings demonstrations into the trend; `"models"` (the default) leaves them out. */
+    fit?: "all" | "models";
+    /** `"1"` draws the article's claims beside the sources, as ghosts. */
+    claims?: "0" | "1" | 0 | 1;
+    /** A step of the article's story (1 to `story().length`); 0 leaves the story. */
+    step?: string | number;
     /** The id of a model to focus, such as `"gpt-3"`. */
     focus?: string;
     /** Read the view from the page's URL and keep the URL in step (default `true`). */
@@ -42,14 +50,22 @@ export interface ModelRow {
     organizationZh: string;
     /** ISO 3166-1 alpha-2 code of the lead organization: `"US"`, `"CN"`… */
     country: string;
-    /** First public release: `YYYY-MM-DD`, or `YYYY-MM` when the day is unknown. */
+    /** When the count became public: `YYYY-MM-DD`, or `YYYY-MM` when the day is unknown. */
     date: string;
     /** The total parameter count; `null` when it was never disclosed. */
     params: number | null;
+    /** A mixture of experts' parameters active per token; `null` when not published or dense. */
+    activeParams: number | null;
     architecture: "dense" | "moe" | "undisclosed";
-    /** The paper or announcement the figures come from. */
+    /** Weights or a product people use; only a paper; or a demonstration of scale. */
+    status: "released" | "paper" | "demonstration";
+    /** The paper, model card or announcement the figures come from. */
     sourceUrl: string;
-    /** What the source article says where it differs from the source; may be empty. */
+    /** The source article's words for the model, in Chinese; may be empty. */
     articleClaim: string;
+    /** Their English rendering; may be empty. */
+    articleClaimEn: string;
     note: string;
+    /** The note in Chinese; may be empty. */
+    noteZh: string;
 }
