@@ -374,3 +374,20 @@ fn above_twenty_undisclosed_models_only_the_articles_have_guide_lines() {
         );
     }
 }
+
+#[test]
+fn layout_takes_dates_counts_and_visibility_only_from_the_plot_set() {
+    // (room, what it must not do itself)
+    let cases = [
+        ("src/layout.rs", "fractional_year("),
+        ("src/layout.rs", ".shows("),
+        ("src/layout.rs", "active_params"),
+        ("src/trend.rs", "fractional_year("),
+        ("src/labels.rs", "fractional_year("),
+    ];
+    for (file, call) in cases {
+        let text = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR")))
+            .expect(file);
+        assert!(!text.contains(call), "{file} calls {call}: take it from plotted::PlotSet");
+    }
+}
