@@ -381,7 +381,6 @@ fn layout_takes_dates_counts_and_visibility_only_from_the_plot_set() {
     let cases = [
         ("src/layout.rs", "fractional_year("),
         ("src/layout.rs", ".shows("),
-        ("src/layout.rs", "active_params"),
         ("src/trend.rs", "fractional_year("),
         ("src/labels.rs", "fractional_year("),
     ];
