@@ -17,6 +17,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
+use super::canvas::context_2d;
 use super::dom::Elements;
 use super::sprites::CanvasStamper;
 use super::warn;
@@ -610,38 +611,6 @@ impl ChartState {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
-}
-
-/// The canvas's 2D context.
-pub(super) fn context_2d(
-    canvas: &web_sys::HtmlCanvasElement,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    context_2d_with(canvas, false)
-}
-
-/// The canvas's 2D context, made for reading its pixels often
-/// (`willReadFrequently`) if this is the first request for it: the
-/// options of the first request stay with the canvas.
-pub(super) fn read_often_context(
-    canvas: &web_sys::HtmlCanvasElement,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    context_2d_with(canvas, true)
-}
-
-fn context_2d_with(
-    canvas: &web_sys::HtmlCanvasElement,
-    read_often: bool,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    use wasm_bindgen::JsCast;
-    let options = js_sys::Object::new();
-    if read_often {
-        js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)?;
-    }
-    canvas
-        .get_context_with_context_options("2d", &options)?
-        .ok_or("this browser gives no 2D canvas")?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("this browser gives no 2D canvas"))
 }
 
 /// The first and last year of the data.

@@ -18,6 +18,7 @@
 //! every chart — no more listeners or observers, and the message with the
 //! static chart in its place (`retire_every_chart`).
 
+mod canvas;
 mod chart;
 mod dom;
 mod sprites;

@@ -11,7 +11,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{Document, HtmlCanvasElement, ImageData};
 
-use super::chart::{context_2d, read_often_context};
+use super::canvas::{context_2d, read_often_context};
 use crate::render::{marker_reach, paint_marker, MarkerLook, PaintConfig, Stamp, Stamper};
 use crate::stamp::{Pixels, Sprite};
 
