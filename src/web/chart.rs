@@ -20,7 +20,7 @@ use web_sys::CanvasRenderingContext2d;
 use super::canvas::context_2d;
 use super::dom::Elements;
 use super::sprites::CanvasStamper;
-use super::warn;
+use super::{because, warn};
 use crate::dataset::Model;
 use crate::embedded::{models, stages};
 use crate::geometry::Point;
@@ -45,8 +45,38 @@ const GRID_CELL_SIZE: f64 = 16.0;
 /// zoom drag rather than a click.
 const DRAG_THRESHOLD: f64 = 8.0;
 
+/// Why a message to the chart could not be carried out.
+#[derive(Debug)]
+pub enum Failure {
+    /// The chart could not be drawn: it gives way to a message.
+    Draw(String),
+    /// Anything else (an export, the clipboard, a panel): the chart stays,
+    /// and the reader gets a notice.
+    Action(String),
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::Action(message.to_owned())
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Action(message)
+    }
+}
+
+impl From<JsValue> for Failure {
+    fn from(error: JsValue) -> Failure {
+        Failure::Action(because("the browser refused")(error))
+    }
+}
+
 pub struct ChartState {
     pub elements: Elements,
+    /// Set by each successful draw; the shell takes it to mark the chart ready.
+    pub drew: bool,
     meter: TextMeter,
     overlay_context: CanvasRenderingContext2d,
     pub lang: Lang,
@@ -92,6 +122,7 @@ impl ChartState {
         let years = data_years(models());
         let mut state = ChartState {
             elements,
+            drew: false,
             meter,
             overlay_context,
             lang,
@@ -134,8 +165,12 @@ impl ChartState {
     }
 
     /// Draws again if the container's size, the pixel ratio or (`force`)
-    /// the view changed.
-    pub fn redraw(&mut self, force: bool) -> Result<(), String> {
+    /// the view changed. Every failure here is a [`Failure::Draw`].
+    pub fn redraw(&mut self, force: bool) -> Result<(), Failure> {
+        self.draw(force).map_err(Failure::Draw)
+    }
+
+    fn draw(&mut self, force: bool) -> Result<(), String> {
         let window = web_sys::window().ok_or("no window")?;
         let rect = self.elements.stage.get_bounding_client_rect();
         let (css_width, css_height) = (rect.width(), rect.height());
@@ -199,12 +234,12 @@ impl ChartState {
         let set = |element: &web_sys::Element, name: &str, value: &str| {
             element
                 .set_attribute(name, value)
-                .map_err(|_| format!("cannot set {name}"))
+                .map_err(|error| because(&format!("cannot set {name}"))(error))
         };
         set(&self.elements.canvas, "aria-label", &label)?;
         self.elements
             .set_legend(&layout.legend)
-            .map_err(|_| "cannot build the legend buttons")?;
+            .map_err(because("cannot build the legend buttons"))?;
         self.targets = targets(&layout, models());
         self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
@@ -216,16 +251,16 @@ impl ChartState {
                 &colours.text.hex(),
                 &colours.background.hex(),
             )
-            .map_err(|_| "cannot style the highlight")?;
+            .map_err(because("cannot style the highlight"))?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
-            .map_err(|_| "cannot show the tooltip")?;
-        set(&self.elements.container, "data-state", "ready")?;
+            .map_err(because("cannot show the tooltip"))?;
+        self.drew = true;
         Ok(())
     }
 
     /// Applies a reader's input; repaints only the overlay and the tooltip.
-    pub fn apply(&mut self, input: Input) -> Result<(), JsValue> {
+    pub fn apply(&mut self, input: Input) -> Result<(), Failure> {
         // A pointer can only land on the target nearest to it within the
         // widest radius: the grid finds it without allocating, and the state
         // machine applies its own radius to that one candidate.
@@ -325,7 +360,7 @@ impl ChartState {
     }
 
     /// A pointer moved: extends a drag, or hovers.
-    pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+    pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
         if let Some(start) = self.drag_start {
             if (at.x - start.x).abs() >= DRAG_THRESHOLD {
                 self.overlay.selection = Some((start.x, at.x));
@@ -340,7 +375,7 @@ impl ChartState {
     }
 
     /// A pointer went up: ends a drag with a zoom, or is a tap.
-    pub fn pointer_up(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+    pub fn pointer_up(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
         let start = self.drag_start.take();
         let selection = self.overlay.selection.take();
         if let (Some(start), Some(_)) = (start, selection) {
@@ -352,15 +387,14 @@ impl ChartState {
                 self.set_range(Some(YearRange {
                     from: clamp(low),
                     to: clamp(high),
-                }))
-                .map_err(|error| JsValue::from_str(&error))?;
+                }))?;
             }
             return Ok(());
         }
         self.apply(Input::Tap { at, touch })
     }
 
-    pub fn pointer_cancel(&mut self) -> Result<(), JsValue> {
+    pub fn pointer_cancel(&mut self) -> Result<(), Failure> {
         self.drag_start = None;
         if self.overlay.selection.take().is_some() {
             self.paint_overlay()?;
@@ -368,7 +402,7 @@ impl ChartState {
         Ok(())
     }
 
-    pub fn set_range(&mut self, range: Option<YearRange>) -> Result<(), String> {
+    pub fn set_range(&mut self, range: Option<YearRange>) -> Result<(), Failure> {
         // The whole span of the data is no zoom at all.
         let range = range.filter(|range| (range.from, range.to) != self.years);
         self.view.range = range;
@@ -378,23 +412,23 @@ impl ChartState {
         Ok(())
     }
 
-    pub fn toggle_series(&mut self, series: Series) -> Result<(), String> {
+    pub fn toggle_series(&mut self, series: Series) -> Result<(), Failure> {
         self.view.hidden.toggle(series);
         self.redraw(true)?;
         self.write_url();
         Ok(())
     }
 
-    pub fn show_all(&mut self) -> Result<(), String> {
+    pub fn show_all(&mut self) -> Result<(), Failure> {
         self.view.hidden = Default::default();
         self.set_range(None)
     }
 
-    pub fn set_lang(&mut self, lang: Lang) -> Result<(), String> {
+    pub fn set_lang(&mut self, lang: Lang) -> Result<(), Failure> {
         self.lang = lang;
         self.elements
             .set_texts(lang)
-            .map_err(|_| "cannot write the controls' text")?;
+            .map_err(because("cannot write the controls' text"))?;
         if self.sync_url {
             if let Some(root) = self.elements.document.document_element() {
                 let _ = root.set_attribute("lang", lang.html_tag());
@@ -414,39 +448,43 @@ impl ChartState {
             .collect()
     }
 
-    pub fn toggle_table(&mut self) -> Result<(), String> {
+    pub fn toggle_table(&mut self) -> Result<(), Failure> {
         self.table_open = !self.table_open;
         self.elements
             .show_table(self.table_open)
-            .map_err(|_| "cannot show the data table")?;
+            .map_err(because("cannot show the data table"))?;
         if !self.table_open {
             // The stage was hidden: draw at its size now.
             self.redraw(true)?;
         }
         self.refresh_panels()
-            .map_err(|_| "cannot fill the data table".into())
+            .map_err(because("cannot fill the data table"))
+            .map_err(Failure::from)
     }
 
     /// Sorts the table by `key`; the same key again reverses the order.
-    pub fn sort_table(&mut self, key: SortKey) -> Result<(), String> {
+    pub fn sort_table(&mut self, key: SortKey) -> Result<(), Failure> {
         self.table_sort = Sort {
             key,
             descending: self.table_sort.key == key && !self.table_sort.descending,
         };
         self.refresh_panels()
-            .map_err(|_| "cannot sort the data table".into())
+            .map_err(because("cannot sort the data table"))
+            .map_err(Failure::from)
     }
 
-    pub fn toggle_embed(&mut self) -> Result<(), String> {
+    pub fn toggle_embed(&mut self) -> Result<(), Failure> {
         self.embed_open = !self.embed_open;
         self.refresh_panels()
-            .map_err(|_| "cannot show the embed code".into())
+            .map_err(because("cannot show the embed code"))
+            .map_err(Failure::from)
     }
 
     /// Before printing, fills the table (hidden on screen, shown on paper).
-    pub fn prepare_print(&self) -> Result<(), String> {
+    pub fn prepare_print(&self) -> Result<(), Failure> {
         self.fill_table()
-            .map_err(|_| "cannot fill the data table".into())
+            .map_err(because("cannot fill the data table"))
+            .map_err(Failure::from)
     }
 
     fn fill_table(&self) -> Result<(), JsValue> {
@@ -515,7 +553,7 @@ impl ChartState {
             .elements
             .document
             .create_element("canvas")
-            .map_err(|_| "cannot create a canvas")?
+            .map_err(because("cannot create a canvas"))?
             .dyn_into()
             .map_err(|_| "cannot create a canvas")?;
         canvas.set_width((width * 2.0).round() as u32);
@@ -542,7 +580,7 @@ impl ChartState {
         .map_err(|error| error.to_string())?;
         canvas
             .to_data_url_with_type("image/png")
-            .map_err(|_| "cannot encode the PNG".into())
+            .map_err(because("cannot encode the PNG"))
     }
 
     /// The shown models as CSV.
