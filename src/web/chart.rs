@@ -218,32 +218,31 @@ impl ChartState {
         )
         .map_err(|error| error.to_string())?;
 
-        let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
-        let visible: Vec<&Model> = layout
-            .points
-            .iter()
-            .map(|point| point.model_index)
-            .chain(layout.events.iter().map(|event| event.model_index))
-            .map(|index| &models()[index])
-            .collect();
+        self.take_layout(layout)?;
+        self.drawn_size = Some(size);
+        self.drew = true;
+        Ok(())
+    }
+
+    /// Keeps the layout just drawn and brings what depends on it in step:
+    /// the canvas's accessible name, the legend buttons, the hit targets,
+    /// the ring and the tooltip.
+    fn take_layout(&mut self, layout: ChartLayout) -> Result<(), String> {
         let label = format!(
             "{}. {}",
             i18n::phrase(Phrase::Title, self.lang),
-            i18n::chart_description(&visible, doubling, self.lang)
+            describe(&layout, self.lang)
         );
-        let set = |element: &web_sys::Element, name: &str, value: &str| {
-            element
-                .set_attribute(name, value)
-                .map_err(|error| because(&format!("cannot set {name}"))(error))
-        };
-        set(&self.elements.canvas, "aria-label", &label)?;
+        self.elements
+            .canvas
+            .set_attribute("aria-label", &label)
+            .map_err(because("cannot set aria-label"))?;
         self.elements
             .set_legend(&layout.legend)
             .map_err(because("cannot build the legend buttons"))?;
         self.targets = targets(&layout, models());
         self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
-        self.drawn_size = Some(size);
         let colours = Theme::named(self.theme);
         self.elements
             .style_ring(
@@ -254,9 +253,7 @@ impl ChartState {
             .map_err(because("cannot style the highlight"))?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
-            .map_err(because("cannot show the tooltip"))?;
-        self.drew = true;
-        Ok(())
+            .map_err(because("cannot show the tooltip"))
     }
 
     /// Applies a reader's input; repaints only the overlay and the tooltip.
@@ -649,6 +646,19 @@ impl ChartState {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
+}
+
+/// What the chart shows, for its accessible name.
+fn describe(layout: &ChartLayout, lang: Lang) -> String {
+    let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+    let visible: Vec<&Model> = layout
+        .points
+        .iter()
+        .map(|point| point.model_index)
+        .chain(layout.events.iter().map(|event| event.model_index))
+        .map(|index| &models()[index])
+        .collect();
+    i18n::chart_description(&visible, doubling, lang)
 }
 
 /// The first and last year of the data.

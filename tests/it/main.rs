@@ -21,6 +21,7 @@ mod stamp;
 mod theme;
 mod tooltip;
 mod trend;
+mod web_shell;
 
 /// The layout of `models` on a 960 × 600 chart in English, every series
 /// shown, text estimated: what tests of several modules look at.
