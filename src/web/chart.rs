@@ -1,4 +1,6 @@
-//! One chart's state in the browser and what happens on each event.
+//! One chart's state in the browser and what each message does to it (the
+//! controller calls these methods one message at a time). The state never
+//! writes on the host's container: the controller marks it.
 //!
 //! Every decision is delegated to the pure core: layout and painting
 //! ([`crate::render`]), hit-testing and key steps ([`crate::hit`]), the
@@ -10,15 +12,13 @@
 //! transparent overlay above it for the zoom selection being dragged. Hover
 //! repaints neither: it moves the highlight ring and the tooltip.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 use super::canvas::context_2d;
 use super::dom::Elements;
+use super::meter::TextMeter;
 use super::sprites::CanvasStamper;
 use super::{because, warn};
 use crate::dataset::Model;
@@ -27,7 +27,7 @@ use crate::geometry::Point;
 use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
-use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
+use crate::layout::{ChartLayout, LayoutConfig, View};
 use crate::options::{ChartOptions, Series, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
@@ -664,78 +664,4 @@ fn describe(layout: &ChartLayout, lang: Lang) -> String {
 /// The first and last year of the data.
 pub fn data_years(models: &[Model]) -> (u16, u16) {
     crate::dataset::year_span(models).unwrap_or(crate::layout::DEFAULT_YEARS)
-}
-
-/// Measures text in CSS pixels with a 2D context of its own (a canvas never
-/// shown), so that its font stays set between calls: setting a canvas font
-/// costs more than measuring. Widths are remembered across redraws, as a
-/// chart measures the same labels each time it is drawn.
-pub struct TextMeter {
-    context: CanvasRenderingContext2d,
-    state: RefCell<MeterState>,
-}
-
-#[derive(Default)]
-struct MeterState {
-    font: Option<(u64, bool, &'static str)>,
-    widths: HashMap<(String, u64, bool, &'static str), f64>,
-}
-
-/// How many widths the meter keeps before it starts again.
-const METER_CAPACITY: usize = 20_000;
-
-impl TextMeter {
-    pub fn new(document: &web_sys::Document) -> Result<TextMeter, JsValue> {
-        use wasm_bindgen::JsCast;
-        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        Ok(TextMeter {
-            context: context_2d(&canvas)?,
-            state: RefCell::default(),
-        })
-    }
-
-    /// The meter for text in `family`.
-    pub fn with_family(&self, family: &'static str) -> CanvasMeasure<'_> {
-        CanvasMeasure {
-            meter: self,
-            family,
-        }
-    }
-}
-
-/// A [`TextMeter`] for one font family.
-pub struct CanvasMeasure<'a> {
-    meter: &'a TextMeter,
-    family: &'static str,
-}
-
-impl TextMeasure for CanvasMeasure<'_> {
-    fn measure(&self, text: &str, font: Font) -> (f64, f64) {
-        let height = font.size * 1.2;
-        let key = (font.size.to_bits(), font.bold, self.family);
-        let mut state = self.meter.state.borrow_mut();
-        if let Some(width) = state.widths.get(&(text.to_owned(), key.0, key.1, key.2)) {
-            return (*width, height);
-        }
-        if state.font != Some(key) {
-            let weight = if font.bold { "bold" } else { "normal" };
-            self.meter
-                .context
-                .set_font(&format!("{weight} {}px {}", font.size, self.family));
-            state.font = Some(key);
-        }
-        let width = self
-            .meter
-            .context
-            .measure_text(text)
-            .map(|metrics| metrics.width())
-            .unwrap_or(font.size * text.chars().count() as f64);
-        if state.widths.len() >= METER_CAPACITY {
-            state.widths.clear();
-        }
-        state
-            .widths
-            .insert((text.to_owned(), key.0, key.1, key.2), width);
-        (width, height)
-    }
 }

@@ -23,7 +23,7 @@
 //! - `failure`: a failed draw, a failed action, and the panic hook's
 //!   retirement of every chart;
 //! - `chart`: one chart's state; `dom`: its elements; `canvas`: 2D
-//!   contexts; `sprites`: the marker stamper.
+//!   contexts; `meter`: text measurement; `sprites`: the marker stamper.
 //!
 //! A panic ends the module (`panic = "abort"`): the hook logs it and retires
 //! every chart — no more listeners or observers, and the message with the
@@ -39,6 +39,7 @@ mod effects;
 mod events;
 mod failure;
 mod js_options;
+mod meter;
 mod registry;
 mod sprites;
 
