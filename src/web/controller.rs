@@ -88,6 +88,9 @@ pub struct Controller {
     pub root: HtmlElement,
     /// The chart's language as of the last message (`chart.lang`).
     lang: Cell<Lang>,
+    /// The language the container's `lang` says, so that a message that
+    /// changes nothing (a pointer move) writes nothing.
+    marked_lang: Cell<Lang>,
 }
 
 impl Controller {
@@ -103,6 +106,7 @@ impl Controller {
             container,
             root,
             lang: Cell::new(lang),
+            marked_lang: Cell::new(lang),
         }
     }
 
@@ -176,9 +180,9 @@ impl Controller {
     /// a draw (taking away the message of an earlier failed draw).
     fn mark_container(&self, drew: bool) {
         let container = &self.container;
-        let tag = self.lang.get().html_tag();
-        if container.get_attribute("lang").as_deref() != Some(tag) {
-            let _ = container.set_attribute("lang", tag);
+        let lang = self.lang.get();
+        if self.marked_lang.replace(lang) != lang {
+            let _ = container.set_attribute("lang", lang.html_tag());
         }
         if drew && container.get_attribute("data-state").as_deref() != Some("ready") {
             failure::clear_error(container);

@@ -157,3 +157,24 @@ fn the_web_shell_has_no_reader_facing_words_of_its_own() {
     }
     assert!(found.is_empty(), "words outside i18n: {found:#?}");
 }
+
+#[test]
+fn the_web_shell_leaks_no_closure() {
+    // A forgotten closure is never freed; one made per event leaks per event. Closures
+    // live in the registry's listeners and go with `destroy()`.
+    let mut found = Vec::new();
+    for (name, text) in web_files() {
+        for (number, line) in text.lines().enumerate() {
+            if [".forget()", "Closure::once", "into_js_value()"]
+                .iter()
+                .any(|leak| line.contains(leak))
+            {
+                found.push(format!("src/web/{name}.rs:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "closures that are never freed: {found:#?}"
+    );
+}
