@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::chart::{ChartState, Failure};
-use super::dom::DownloadKind;
+use super::dom::{sort_code, DownloadKind};
 use super::effects::Effect;
 use super::failure;
 use crate::geometry::Point;
@@ -280,12 +280,4 @@ fn focus_effect(parent: &Element, selector: &str) -> Option<Effect> {
         .flatten()
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
         .map(Effect::Focus)
-}
-
-/// A sort key's `data-sort` value.
-pub fn sort_code(key: SortKey) -> &'static str {
-    match key {
-        SortKey::Date => "date",
-        SortKey::Size => "size",
-    }
 }

@@ -535,14 +535,20 @@ impl Elements {
     /// Puts one real `<button aria-pressed>` over each toggle of the drawn
     /// legend, so that the drawing stays the one legend and the buttons make
     /// it usable by pointer, keyboard and screen reader.
+    ///
+    /// The buttons are kept from one draw to the next and changed in place:
+    /// removing the one that has the focus would blur it in the middle of
+    /// the chart's work, running the host page's `focusout` listeners then.
     pub fn set_legend(&self, items: &[LegendItem]) -> Result<(), JsValue> {
-        self.legend.set_text_content(None);
+        let mut shown: u32 = 0;
         for (index, item) in items.iter().enumerate() {
             let Some(series) = item.series else {
                 continue;
             };
-            let button: HtmlButtonElement = create(&self.document, "button", "ps-legend-button")?;
-            button.set_type("button");
+            let button = nth_child(&self.document, &self.legend, "button", shown)?;
+            shown += 1;
+            button.set_class_name("ps-legend-button");
+            button.set_attribute("type", "button")?;
             button.set_attribute("aria-pressed", if item.shown { "true" } else { "false" })?;
             button.set_attribute("data-series", crate::options::Series::code(series))?;
             button.set_attribute("data-index", &index.to_string())?;
@@ -553,8 +559,13 @@ impl Elements {
                 .collect::<Vec<_>>()
                 .join(" ");
             button.set_text_content(Some(&label));
-            place(&button, item.rect)?;
-            self.legend.append_child(&button)?;
+            place(&as_html(&button)?, item.rect)?;
+        }
+        let buttons = self.legend.query_selector_all(":scope > button")?;
+        for index in (shown..buttons.length()).rev() {
+            if let Some(extra) = buttons.item(index) {
+                self.legend.remove_child(&extra)?;
+            }
         }
         Ok(())
     }
@@ -693,6 +704,10 @@ impl Elements {
 
     /// Fills the table panel: a real `<table>` with caption, column headers,
     /// sort buttons in the date and size headers, and sources as links.
+    ///
+    /// The table and its header are kept from one rendering to the next,
+    /// so that the sort button that has the focus stays (removing it would
+    /// blur it in the middle of the chart's work); the body is new.
     pub fn render_table(
         &self,
         rows: &[TableRow],
@@ -700,52 +715,81 @@ impl Elements {
         sort: Sort,
         n_models: usize,
     ) -> Result<(), JsValue> {
-        let document = &self.document;
-        self.table_panel.set_text_content(None);
-        let table: Element = create(document, "table", "ps-table")?;
-        let caption: Element = create(document, "caption", "")?;
-        caption.set_text_content(Some(&table::caption(n_models, lang)));
-        table.append_child(&caption)?;
-        let head: Element = create(document, "thead", "")?;
-        let head_row: Element = create(document, "tr", "")?;
+        let table = self.table_skeleton()?;
+        let part = |selector: &str| -> Result<Element, JsValue> {
+            table
+                .query_selector(selector)?
+                .ok_or_else(|| JsValue::from_str("the table lost a part"))
+        };
+        part(":scope > caption")?.set_text_content(Some(&table::caption(n_models, lang)));
+        let head_row = part(":scope > thead > tr")?;
         for (index, header) in table::headers(lang).iter().enumerate() {
-            let cell: Element = create(document, "th", "")?;
+            let column = u32::try_from(index).map_err(|_| JsValue::from_str("too many columns"))?;
+            let cell = nth_child(&self.document, &head_row, "th", column)?;
             cell.set_attribute("scope", "col")?;
-            let key = match index {
-                2 => Some(SortKey::Date),
-                3 => Some(SortKey::Size),
-                _ => None,
-            };
-            match key {
-                Some(key) => {
-                    let direction = if sort.key != key {
-                        "none"
-                    } else if sort.descending {
-                        "descending"
-                    } else {
-                        "ascending"
-                    };
-                    cell.set_attribute("aria-sort", direction)?;
-                    let button: HtmlButtonElement = create(document, "button", "ps-sort")?;
-                    button.set_type("button");
-                    button.set_attribute(
-                        "data-sort",
-                        if key == SortKey::Date { "date" } else { "size" },
-                    )?;
-                    let arrow = match direction {
-                        "ascending" => " ↑",
-                        "descending" => " ↓",
-                        _ => "",
-                    };
-                    button.set_text_content(Some(&format!("{header}{arrow}")));
-                    cell.append_child(&button)?;
-                }
+            match sort_key_of_column(index) {
+                Some(key) => self.sort_header(&cell, header, key, sort)?,
                 None => cell.set_text_content(Some(header)),
             }
-            head_row.append_child(&cell)?;
         }
-        head.append_child(&head_row)?;
-        table.append_child(&head)?;
+        let (body, old_body) = (self.table_body(rows)?, part(":scope > tbody")?);
+        table.replace_child(&body, &old_body)?;
+        Ok(())
+    }
+
+    /// The panel's table with a caption, a header row and a body; made on
+    /// the first rendering.
+    fn table_skeleton(&self) -> Result<Element, JsValue> {
+        if let Some(table) = self.table_panel.query_selector(":scope > table")? {
+            return Ok(table);
+        }
+        let document = &self.document;
+        let table: Element = create(document, "table", "ps-table")?;
+        let head: Element = create(document, "thead", "")?;
+        let (row, caption, body): (Element, Element, Element) = (
+            create(document, "tr", "")?,
+            create(document, "caption", "")?,
+            create(document, "tbody", "")?,
+        );
+        head.append_child(&row)?;
+        append_all(&table, &[&caption, &head, &body])?;
+        self.table_panel.append_child(&table)?;
+        Ok(table)
+    }
+
+    /// A sortable column's header: its `aria-sort` and a button that says
+    /// the direction.
+    fn sort_header(
+        &self,
+        cell: &Element,
+        header: &str,
+        key: SortKey,
+        sort: Sort,
+    ) -> Result<(), JsValue> {
+        let (direction, arrow) = if sort.key != key {
+            ("none", "")
+        } else if sort.descending {
+            ("descending", " ↓")
+        } else {
+            ("ascending", " ↑")
+        };
+        cell.set_attribute("aria-sort", direction)?;
+        let button = match cell.query_selector(":scope > button")? {
+            Some(button) => button,
+            None => {
+                let button = button(&self.document, "ps-sort")?;
+                button.set_attribute("data-sort", sort_code(key))?;
+                cell.append_child(&button)?;
+                button.into()
+            }
+        };
+        button.set_text_content(Some(&format!("{header}{arrow}")));
+        Ok(())
+    }
+
+    /// The table's body: a row per model, the source as a link.
+    fn table_body(&self, rows: &[TableRow]) -> Result<Element, JsValue> {
+        let document = &self.document;
         let body: Element = create(document, "tbody", "")?;
         for row in rows {
             let line: Element = create(document, "tr", "")?;
@@ -768,9 +812,7 @@ impl Elements {
             line.append_child(&source)?;
             body.append_child(&line)?;
         }
-        table.append_child(&body)?;
-        self.table_panel.append_child(&table)?;
-        Ok(())
+        Ok(body)
     }
 
     /// Shows or hides the embed panel with the two snippets.
@@ -805,6 +847,44 @@ impl Elements {
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));
     }
+}
+
+/// The sort key of the table's column `index`, if it sorts.
+fn sort_key_of_column(index: usize) -> Option<SortKey> {
+    match index {
+        2 => Some(SortKey::Date),
+        3 => Some(SortKey::Size),
+        _ => None,
+    }
+}
+
+/// A sort key's `data-sort` value.
+pub fn sort_code(key: SortKey) -> &'static str {
+    match key {
+        SortKey::Date => "date",
+        SortKey::Size => "size",
+    }
+}
+
+/// The `index`th `tag` child of `parent`, made and appended if there are
+/// fewer: elements kept from one rendering to the next.
+fn nth_child(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    index: u32,
+) -> Result<Element, JsValue> {
+    if let Some(existing) = parent
+        .query_selector_all(&format!(":scope > {tag}"))?
+        .item(index)
+    {
+        return existing
+            .dyn_into::<Element>()
+            .map_err(|_| JsValue::from_str("not an element"));
+    }
+    let element = document.create_element(tag)?;
+    parent.append_child(&element)?;
+    Ok(element)
 }
 
 fn set_styles(element: &HtmlElement, styles: &[(&str, &str)]) -> Result<(), JsValue> {
