@@ -98,6 +98,12 @@ pub enum Phrase {
     AsTheArticleSays,
     /// A ghost's tooltip row: where the article puts the model.
     ArticleClaims,
+    /// Before the reason, when the chart could not be drawn.
+    ChartNotDrawn,
+    /// Above the static chart, when the chart stopped on an error.
+    ChartStopped,
+    /// Something the reader asked for did not work; the chart stays.
+    ActionFailed,
 }
 
 pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
@@ -177,6 +183,12 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (AsTheArticleSays, Lang::En) => "As the article says",
         (ArticleClaims, Lang::Zh) => "文中称",
         (ArticleClaims, Lang::En) => "The article says",
+        (ChartNotDrawn, Lang::Zh) => "图表无法显示：",
+        (ChartNotDrawn, Lang::En) => "The chart could not be drawn:",
+        (ChartStopped, Lang::Zh) => "图表出错，已停止；下面是静态图表。",
+        (ChartStopped, Lang::En) => "The chart stopped on an error; below is its static version.",
+        (ActionFailed, Lang::Zh) => "操作未能完成，图表未受影响。",
+        (ActionFailed, Lang::En) => "That did not work; the chart is unchanged.",
     }
 }
 

@@ -55,12 +55,7 @@ async function renderInline() {
   } catch (error) {
     console.error(error);
     for (const container of containers) {
-      container.setAttribute("data-state", "error");
-      const note = document.createElement("p");
-      note.className = "chart-error";
-      note.setAttribute("role", "alert");
-      note.textContent = `图表无法加载 · The chart could not load: ${error instanceof Error ? error.message : error}`;
-      container.replaceChildren(note);
+      showError(container, error);
     }
     return;
   }
@@ -75,8 +70,26 @@ async function renderInline() {
       container.chart = chartModule.createChart(container, options);
     } catch (error) {
       console.error(error);
+      showError(container, error);
     }
   }
+}
+
+// In place of a chart that cannot run: the message and the static chart
+// made at build time, as the chart's own page shows (www/main.js).
+function showError(container, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  container.setAttribute("data-state", "error");
+  const note = document.createElement("p");
+  note.className = "chart-error";
+  note.setAttribute("role", "alert");
+  note.textContent = `图表无法加载 · The chart could not load: ${message}`;
+  const lang = (container.dataset.lang || document.documentElement.lang || "").startsWith("en") ? "en" : "zh";
+  const image = document.createElement("img");
+  image.className = "ps-fallback-image";
+  image.src = new URL(`../chart-${lang}.svg`, import.meta.url).href;
+  image.alt = "";
+  container.replaceChildren(note, image);
 }
 
 renderInline();

@@ -1,4 +1,6 @@
-//! One chart's state in the browser and what happens on each event.
+//! One chart's state in the browser and what each message does to it (the
+//! controller calls these methods one message at a time). The state never
+//! writes on the host's container: the controller marks it.
 //!
 //! Every decision is delegated to the pure core: layout and painting
 //! ([`crate::render`]), hit-testing and key steps ([`crate::hit`]), the
@@ -10,23 +12,22 @@
 //! transparent overlay above it for the zoom selection being dragged. Hover
 //! repaints neither: it moves the highlight ring and the tooltip.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
+use super::canvas::context_2d;
 use super::dom::Elements;
+use super::meter::TextMeter;
 use super::sprites::CanvasStamper;
-use super::warn;
+use super::{because, warn};
 use crate::dataset::Model;
 use crate::embedded::{models, stages};
 use crate::geometry::Point;
 use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
-use crate::layout::{ChartLayout, Font, LayoutConfig, TextMeasure, View};
+use crate::layout::{ChartLayout, LayoutConfig, View};
 use crate::options::{ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
@@ -44,8 +45,38 @@ const GRID_CELL_SIZE: f64 = 16.0;
 /// zoom drag rather than a click.
 const DRAG_THRESHOLD: f64 = 8.0;
 
+/// Why a message to the chart could not be carried out.
+#[derive(Debug)]
+pub enum Failure {
+    /// The chart could not be drawn: it gives way to a message.
+    Draw(String),
+    /// Anything else (an export, the clipboard, a panel): the chart stays,
+    /// and the reader gets a notice.
+    Action(String),
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::Action(message.to_owned())
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Action(message)
+    }
+}
+
+impl From<JsValue> for Failure {
+    fn from(error: JsValue) -> Failure {
+        Failure::Action(because("the browser refused")(error))
+    }
+}
+
 pub struct ChartState {
     pub elements: Elements,
+    /// Set by each successful draw; the shell takes it to mark the chart ready.
+    pub drew: bool,
     meter: TextMeter,
     overlay_context: CanvasRenderingContext2d,
     pub lang: Lang,
@@ -91,6 +122,7 @@ impl ChartState {
         let years = data_years(models());
         let mut state = ChartState {
             elements,
+            drew: false,
             meter,
             overlay_context,
             lang,
@@ -138,8 +170,12 @@ impl ChartState {
     }
 
     /// Draws again if the container's size, the pixel ratio or (`force`)
-    /// the view changed.
-    pub fn redraw(&mut self, force: bool) -> Result<(), String> {
+    /// the view changed. Every failure here is a [`Failure::Draw`].
+    pub fn redraw(&mut self, force: bool) -> Result<(), Failure> {
+        self.draw(force).map_err(Failure::Draw)
+    }
+
+    fn draw(&mut self, force: bool) -> Result<(), String> {
         let window = web_sys::window().ok_or("no window")?;
         let rect = self.elements.stage.get_bounding_client_rect();
         let (css_width, css_height) = (rect.width(), rect.height());
@@ -187,32 +223,31 @@ impl ChartState {
         )
         .map_err(|error| error.to_string())?;
 
-        let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
-        let visible: Vec<&Model> = layout
-            .points
-            .iter()
-            .map(|point| point.model_index)
-            .chain(layout.events.iter().map(|event| event.model_index))
-            .map(|index| &models()[index])
-            .collect();
+        self.take_layout(layout)?;
+        self.drawn_size = Some(size);
+        self.drew = true;
+        Ok(())
+    }
+
+    /// Keeps the layout just drawn and brings what depends on it in step:
+    /// the canvas's accessible name, the legend buttons, the hit targets,
+    /// the ring and the tooltip.
+    fn take_layout(&mut self, layout: ChartLayout) -> Result<(), String> {
         let label = format!(
             "{}. {}",
             i18n::phrase(Phrase::Title, self.lang),
-            i18n::chart_description(&visible, doubling, self.lang)
+            describe(&layout, self.lang)
         );
-        let set = |element: &web_sys::Element, name: &str, value: &str| {
-            element
-                .set_attribute(name, value)
-                .map_err(|_| format!("cannot set {name}"))
-        };
-        set(&self.elements.canvas, "aria-label", &label)?;
+        self.elements
+            .canvas
+            .set_attribute("aria-label", &label)
+            .map_err(because("cannot set aria-label"))?;
         self.elements
             .set_legend(&layout.legend)
-            .map_err(|_| "cannot build the legend buttons")?;
+            .map_err(because("cannot build the legend buttons"))?;
         self.targets = targets(&layout, models());
         self.grid = TargetGrid::new(&self.targets, GRID_CELL_SIZE);
         self.layout = Some(layout);
-        self.drawn_size = Some(size);
         let colours = Theme::named(self.theme);
         self.elements
             .style_ring(
@@ -220,16 +255,14 @@ impl ChartState {
                 &colours.text.hex(),
                 &colours.background.hex(),
             )
-            .map_err(|_| "cannot style the highlight")?;
+            .map_err(because("cannot style the highlight"))?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
-            .map_err(|_| "cannot show the tooltip")?;
-        set(&self.elements.container, "data-state", "ready")?;
-        Ok(())
+            .map_err(because("cannot show the tooltip"))
     }
 
     /// Applies a reader's input; repaints only the overlay and the tooltip.
-    pub fn apply(&mut self, input: Input) -> Result<(), JsValue> {
+    pub fn apply(&mut self, input: Input) -> Result<(), Failure> {
         // A pointer can only land on the target nearest to it within the
         // widest radius: the grid finds it without allocating, and the state
         // machine applies its own radius to that one candidate.
@@ -338,7 +371,7 @@ impl ChartState {
     }
 
     /// A pointer moved: extends a drag, or hovers.
-    pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+    pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
         if let Some(start) = self.drag_start {
             if (at.x - start.x).abs() >= DRAG_THRESHOLD {
                 self.overlay.selection = Some((start.x, at.x));
@@ -353,7 +386,7 @@ impl ChartState {
     }
 
     /// A pointer went up: ends a drag with a zoom, or is a tap.
-    pub fn pointer_up(&mut self, at: Point, touch: bool) -> Result<(), JsValue> {
+    pub fn pointer_up(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
         let start = self.drag_start.take();
         let selection = self.overlay.selection.take();
         if let (Some(start), Some(_)) = (start, selection) {
@@ -365,15 +398,14 @@ impl ChartState {
                 self.set_range(Some(YearRange {
                     from: clamp(low),
                     to: clamp(high),
-                }))
-                .map_err(|error| JsValue::from_str(&error))?;
+                }))?;
             }
             return Ok(());
         }
         self.apply(Input::Tap { at, touch })
     }
 
-    pub fn pointer_cancel(&mut self) -> Result<(), JsValue> {
+    pub fn pointer_cancel(&mut self) -> Result<(), Failure> {
         self.drag_start = None;
         if self.overlay.selection.take().is_some() {
             self.paint_overlay()?;
@@ -381,7 +413,7 @@ impl ChartState {
         Ok(())
     }
 
-    pub fn set_range(&mut self, range: Option<YearRange>) -> Result<(), String> {
+    pub fn set_range(&mut self, range: Option<YearRange>) -> Result<(), Failure> {
         // The whole span of the data is no zoom at all.
         let range = range.filter(|range| (range.from, range.to) != self.years);
         self.view.range = range;
@@ -391,14 +423,14 @@ impl ChartState {
         Ok(())
     }
 
-    pub fn toggle(&mut self, toggle: Toggle) -> Result<(), String> {
+    pub fn toggle(&mut self, toggle: Toggle) -> Result<(), Failure> {
         self.view = self.view.toggled(toggle);
         self.redraw(true)?;
         self.write_url();
         Ok(())
     }
 
-    pub fn show_all(&mut self) -> Result<(), String> {
+    pub fn show_all(&mut self) -> Result<(), Failure> {
         self.view.hidden = Default::default();
         self.view.count = CountBasis::Total;
         self.view.fit_demonstrations = false;
@@ -406,11 +438,11 @@ impl ChartState {
         self.set_range(None)
     }
 
-    pub fn set_lang(&mut self, lang: Lang) -> Result<(), String> {
+    pub fn set_lang(&mut self, lang: Lang) -> Result<(), Failure> {
         self.lang = lang;
         self.elements
             .set_texts(lang)
-            .map_err(|_| "cannot write the controls' text")?;
+            .map_err(because("cannot write the controls' text"))?;
         if self.sync_url {
             if let Some(root) = self.elements.document.document_element() {
                 let _ = root.set_attribute("lang", lang.html_tag());
@@ -430,39 +462,43 @@ impl ChartState {
             .collect()
     }
 
-    pub fn toggle_table(&mut self) -> Result<(), String> {
+    pub fn toggle_table(&mut self) -> Result<(), Failure> {
         self.table_open = !self.table_open;
         self.elements
             .show_table(self.table_open)
-            .map_err(|_| "cannot show the data table")?;
+            .map_err(because("cannot show the data table"))?;
         if !self.table_open {
             // The stage was hidden: draw at its size now.
             self.redraw(true)?;
         }
         self.refresh_panels()
-            .map_err(|_| "cannot fill the data table".into())
+            .map_err(because("cannot fill the data table"))
+            .map_err(Failure::from)
     }
 
     /// Sorts the table by `key`; the same key again reverses the order.
-    pub fn sort_table(&mut self, key: SortKey) -> Result<(), String> {
+    pub fn sort_table(&mut self, key: SortKey) -> Result<(), Failure> {
         self.table_sort = Sort {
             key,
             descending: self.table_sort.key == key && !self.table_sort.descending,
         };
         self.refresh_panels()
-            .map_err(|_| "cannot sort the data table".into())
+            .map_err(because("cannot sort the data table"))
+            .map_err(Failure::from)
     }
 
-    pub fn toggle_embed(&mut self) -> Result<(), String> {
+    pub fn toggle_embed(&mut self) -> Result<(), Failure> {
         self.embed_open = !self.embed_open;
         self.refresh_panels()
-            .map_err(|_| "cannot show the embed code".into())
+            .map_err(because("cannot show the embed code"))
+            .map_err(Failure::from)
     }
 
     /// Before printing, fills the table (hidden on screen, shown on paper).
-    pub fn prepare_print(&self) -> Result<(), String> {
+    pub fn prepare_print(&self) -> Result<(), Failure> {
         self.fill_table()
-            .map_err(|_| "cannot fill the data table".into())
+            .map_err(because("cannot fill the data table"))
+            .map_err(Failure::from)
     }
 
     fn fill_table(&self) -> Result<(), JsValue> {
@@ -531,7 +567,7 @@ impl ChartState {
             .elements
             .document
             .create_element("canvas")
-            .map_err(|_| "cannot create a canvas")?
+            .map_err(because("cannot create a canvas"))?
             .dyn_into()
             .map_err(|_| "cannot create a canvas")?;
         canvas.set_width((width * 2.0).round() as u32);
@@ -558,7 +594,7 @@ impl ChartState {
         .map_err(|error| error.to_string())?;
         canvas
             .to_data_url_with_type("image/png")
-            .map_err(|_| "cannot encode the PNG".into())
+            .map_err(because("cannot encode the PNG"))
     }
 
     /// The shown models as CSV.
@@ -633,113 +669,20 @@ impl ChartState {
     }
 }
 
-/// The canvas's 2D context.
-pub(super) fn context_2d(
-    canvas: &web_sys::HtmlCanvasElement,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    context_2d_with(canvas, false)
-}
-
-/// The canvas's 2D context, made for reading its pixels often
-/// (`willReadFrequently`) if this is the first request for it: the
-/// options of the first request stay with the canvas.
-pub(super) fn read_often_context(
-    canvas: &web_sys::HtmlCanvasElement,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    context_2d_with(canvas, true)
-}
-
-fn context_2d_with(
-    canvas: &web_sys::HtmlCanvasElement,
-    read_often: bool,
-) -> Result<CanvasRenderingContext2d, JsValue> {
-    use wasm_bindgen::JsCast;
-    let options = js_sys::Object::new();
-    if read_often {
-        js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)?;
-    }
-    canvas
-        .get_context_with_context_options("2d", &options)?
-        .ok_or("this browser gives no 2D canvas")?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("this browser gives no 2D canvas"))
+/// What the chart shows, for its accessible name.
+fn describe(layout: &ChartLayout, lang: Lang) -> String {
+    let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+    let visible: Vec<&Model> = layout
+        .points
+        .iter()
+        .map(|point| point.model_index)
+        .chain(layout.events.iter().map(|event| event.model_index))
+        .map(|index| &models()[index])
+        .collect();
+    i18n::chart_description(&visible, doubling, lang)
 }
 
 /// The first and last year of the data.
 pub fn data_years(models: &[Model]) -> (u16, u16) {
     crate::dataset::year_span(models).unwrap_or(crate::layout::DEFAULT_YEARS)
-}
-
-/// Measures text in CSS pixels with a 2D context of its own (a canvas never
-/// shown), so that its font stays set between calls: setting a canvas font
-/// costs more than measuring. Widths are remembered across redraws, as a
-/// chart measures the same labels each time it is drawn.
-pub struct TextMeter {
-    context: CanvasRenderingContext2d,
-    state: RefCell<MeterState>,
-}
-
-#[derive(Default)]
-struct MeterState {
-    font: Option<(u64, bool, &'static str)>,
-    widths: HashMap<(String, u64, bool, &'static str), f64>,
-}
-
-/// How many widths the meter keeps before it starts again.
-const METER_CAPACITY: usize = 20_000;
-
-impl TextMeter {
-    pub fn new(document: &web_sys::Document) -> Result<TextMeter, JsValue> {
-        use wasm_bindgen::JsCast;
-        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        Ok(TextMeter {
-            context: context_2d(&canvas)?,
-            state: RefCell::default(),
-        })
-    }
-
-    /// The meter for text in `family`.
-    pub fn with_family(&self, family: &'static str) -> CanvasMeasure<'_> {
-        CanvasMeasure {
-            meter: self,
-            family,
-        }
-    }
-}
-
-/// A [`TextMeter`] for one font family.
-pub struct CanvasMeasure<'a> {
-    meter: &'a TextMeter,
-    family: &'static str,
-}
-
-impl TextMeasure for CanvasMeasure<'_> {
-    fn measure(&self, text: &str, font: Font) -> (f64, f64) {
-        let height = font.size * 1.2;
-        let key = (font.size.to_bits(), font.bold, self.family);
-        let mut state = self.meter.state.borrow_mut();
-        if let Some(width) = state.widths.get(&(text.to_owned(), key.0, key.1, key.2)) {
-            return (*width, height);
-        }
-        if state.font != Some(key) {
-            let weight = if font.bold { "bold" } else { "normal" };
-            self.meter
-                .context
-                .set_font(&format!("{weight} {}px {}", font.size, self.family));
-            state.font = Some(key);
-        }
-        let width = self
-            .meter
-            .context
-            .measure_text(text)
-            .map(|metrics| metrics.width())
-            .unwrap_or(font.size * text.chars().count() as f64);
-        if state.widths.len() >= METER_CAPACITY {
-            state.widths.clear();
-        }
-        state
-            .widths
-            .insert((text.to_owned(), key.0, key.1, key.2), width);
-        (width, height)
-    }
 }

@@ -72,8 +72,8 @@ impl TooltipParts {
 /// The elements a chart is made of, created once.
 pub struct Elements {
     pub document: Document,
-    pub container: Element,
-    /// The chart's own element inside the container; holds all the others.
+    /// The chart's own element inside the host's container; holds all the
+    /// others. The container itself belongs to the host page.
     pub root: HtmlElement,
     pub toolbar: Element,
     pub lang_button: HtmlButtonElement,
@@ -89,6 +89,9 @@ pub struct Elements {
     pub download_label: Element,
     /// PNG, SVG and CSV, each with `data-download`.
     pub download_buttons: [HtmlButtonElement; 3],
+    /// A short note that something the reader asked for did not work; the
+    /// chart stays.
+    pub notice: HtmlElement,
     pub embed_panel: HtmlElement,
     pub table_panel: HtmlElement,
     pub stage: HtmlElement,
@@ -112,66 +115,247 @@ fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> Result<T, J
         .map_err(|_| JsValue::from_str("unexpected element type"))
 }
 
-impl Elements {
-    /// Creates the chart's elements inside `container`. `id` makes the ids
-    /// unique when a page holds several charts.
-    pub fn create(container: &Element, id: u32, years: (u16, u16)) -> Result<Elements, JsValue> {
-        let document = container
-            .owner_document()
-            .ok_or("the container is not in a document")?;
-        let toolbar: Element = create(&document, "div", "ps-toolbar")?;
+/// A `<button type="button">` of `class`.
+fn button(document: &Document, class: &str) -> Result<HtmlButtonElement, JsValue> {
+    let button: HtmlButtonElement = create(document, "button", class)?;
+    button.set_type("button");
+    Ok(button)
+}
+
+/// Appends `children` to `parent` in order.
+fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+    for child in children {
+        parent.append_child(child)?;
+    }
+    Ok(())
+}
+
+/// The toolbar and its controls.
+struct Toolbar {
+    toolbar: Element,
+    lang_button: HtmlButtonElement,
+    from_label: Element,
+    to_label: Element,
+    from_select: HtmlSelectElement,
+    to_select: HtmlSelectElement,
+    reset_button: HtmlButtonElement,
+    copy_button: HtmlButtonElement,
+    copy_fallback: Element,
+    table_button: HtmlButtonElement,
+    embed_button: HtmlButtonElement,
+    download_label: Element,
+    download_buttons: [HtmlButtonElement; 3],
+}
+
+impl Toolbar {
+    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<Toolbar, JsValue> {
+        let toolbar: Element = create(document, "div", "ps-toolbar")?;
         toolbar.set_attribute("role", "toolbar")?;
-        let lang_button: HtmlButtonElement = create(&document, "button", "ps-button ps-lang")?;
-        lang_button.set_type("button");
-        let from_label: Element = create(&document, "label", "ps-range-label")?;
-        let to_label: Element = create(&document, "label", "ps-range-label")?;
-        let from_select: HtmlSelectElement = create(&document, "select", "ps-select ps-from")?;
-        let to_select: HtmlSelectElement = create(&document, "select", "ps-select ps-to")?;
-        for select in [&from_select, &to_select] {
+        let lang_button = button(document, "ps-button ps-lang")?;
+        let range = YearSelects::create(document, id, years)?;
+        let reset_button = button(document, "ps-button ps-reset")?;
+        let copy_button = button(document, "ps-button ps-copy")?;
+        let copy_fallback: Element = create(document, "span", "ps-copy-fallback")?;
+        copy_fallback.set_attribute("hidden", "")?;
+        let table_button = button(document, "ps-button ps-table-toggle")?;
+        table_button.set_attribute("aria-pressed", "false")?;
+        let embed_button = button(document, "ps-button ps-embed-toggle")?;
+        embed_button.set_attribute("aria-expanded", "false")?;
+        embed_button.set_attribute("aria-controls", &format!("ps-embed-{id}"))?;
+        let downloads = Downloads::create(document, id)?;
+        append_all(
+            &toolbar,
+            &[
+                &lang_button,
+                &range.group,
+                &reset_button,
+                &copy_button,
+                &table_button,
+                &embed_button,
+                &downloads.group,
+                &copy_fallback,
+            ],
+        )?;
+        Ok(Toolbar {
+            toolbar,
+            lang_button,
+            from_label: range.from_label,
+            to_label: range.to_label,
+            from_select: range.from_select,
+            to_select: range.to_select,
+            reset_button,
+            copy_button,
+            copy_fallback,
+            table_button,
+            embed_button,
+            download_label: downloads.label,
+            download_buttons: downloads.buttons,
+        })
+    }
+}
+
+/// The two year lists of the range control, with their labels.
+struct YearSelects {
+    group: Element,
+    from_label: Element,
+    to_label: Element,
+    from_select: HtmlSelectElement,
+    to_select: HtmlSelectElement,
+}
+
+impl YearSelects {
+    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<YearSelects, JsValue> {
+        let group: Element = create(document, "span", "ps-range")?;
+        let mut parts = Vec::new();
+        for end in ["from", "to"] {
+            let label: Element = create(document, "label", "ps-range-label")?;
+            let select: HtmlSelectElement =
+                create(document, "select", &format!("ps-select ps-{end}"))?;
             for year in years.0..=years.1 {
-                let option: HtmlOptionElement = create(&document, "option", "")?;
+                let option: HtmlOptionElement = create(document, "option", "")?;
                 option.set_value(&year.to_string());
                 option.set_text(&year.to_string());
                 select.append_child(&option)?;
             }
+            select.set_id(&format!("ps-{end}-{id}"));
+            label.set_attribute("for", &format!("ps-{end}-{id}"))?;
+            append_all(&group, &[&label, &select])?;
+            parts.push((label, select));
         }
-        from_select.set_id(&format!("ps-from-{id}"));
-        to_select.set_id(&format!("ps-to-{id}"));
-        from_label.set_attribute("for", &format!("ps-from-{id}"))?;
-        to_label.set_attribute("for", &format!("ps-to-{id}"))?;
-        let reset_button: HtmlButtonElement = create(&document, "button", "ps-button ps-reset")?;
-        reset_button.set_type("button");
-        let copy_button: HtmlButtonElement = create(&document, "button", "ps-button ps-copy")?;
-        copy_button.set_type("button");
-        let copy_fallback: Element = create(&document, "span", "ps-copy-fallback")?;
-        copy_fallback.set_attribute("hidden", "")?;
-        let table_button: HtmlButtonElement =
-            create(&document, "button", "ps-button ps-table-toggle")?;
-        table_button.set_type("button");
-        table_button.set_attribute("aria-pressed", "false")?;
-        let embed_button: HtmlButtonElement =
-            create(&document, "button", "ps-button ps-embed-toggle")?;
-        embed_button.set_type("button");
-        embed_button.set_attribute("aria-expanded", "false")?;
-        embed_button.set_attribute("aria-controls", &format!("ps-embed-{id}"))?;
-        let download_group: Element = create(&document, "span", "ps-downloads")?;
-        download_group.set_attribute("role", "group")?;
-        let download_label: Element = create(&document, "span", "ps-downloads-label")?;
-        download_label.set_id(&format!("ps-download-label-{id}"));
-        download_group.set_attribute("aria-labelledby", &format!("ps-download-label-{id}"))?;
-        download_group.append_child(&download_label)?;
-        let mut download_buttons = Vec::new();
-        for kind in ["png", "svg", "csv"] {
-            let button: HtmlButtonElement = create(&document, "button", "ps-button ps-download")?;
-            button.set_type("button");
-            button.set_attribute("data-download", kind)?;
-            button.set_text_content(Some(&kind.to_ascii_uppercase()));
-            download_group.append_child(&button)?;
-            download_buttons.push(button);
+        let [(from_label, from_select), (to_label, to_select)]: [(Element, HtmlSelectElement); 2] =
+            parts
+                .try_into()
+                .map_err(|_| JsValue::from_str("two year lists"))?;
+        Ok(YearSelects {
+            group,
+            from_label,
+            to_label,
+            from_select,
+            to_select,
+        })
+    }
+}
+
+/// The labelled group of download buttons.
+struct Downloads {
+    group: Element,
+    label: Element,
+    buttons: [HtmlButtonElement; 3],
+}
+
+impl Downloads {
+    fn create(document: &Document, id: u32) -> Result<Downloads, JsValue> {
+        let group: Element = create(document, "span", "ps-downloads")?;
+        group.set_attribute("role", "group")?;
+        let label: Element = create(document, "span", "ps-downloads-label")?;
+        label.set_id(&format!("ps-download-label-{id}"));
+        group.set_attribute("aria-labelledby", &format!("ps-download-label-{id}"))?;
+        group.append_child(&label)?;
+        let mut buttons = Vec::new();
+        for kind in DownloadKind::ALL {
+            let button = button(document, "ps-button ps-download")?;
+            button.set_attribute("data-download", kind.code())?;
+            button.set_text_content(Some(&kind.code().to_ascii_uppercase()));
+            group.append_child(&button)?;
+            buttons.push(button);
         }
-        let download_buttons: [HtmlButtonElement; 3] = download_buttons
+        let buttons: [HtmlButtonElement; 3] = buttons
             .try_into()
             .map_err(|_| JsValue::from_str("three download buttons"))?;
+        Ok(Downloads {
+            group,
+            label,
+            buttons,
+        })
+    }
+}
+
+/// What a download button offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadKind {
+    Png,
+    Svg,
+    Csv,
+}
+
+impl DownloadKind {
+    pub const ALL: [DownloadKind; 3] = [DownloadKind::Png, DownloadKind::Svg, DownloadKind::Csv];
+
+    /// The button's `data-download` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            DownloadKind::Png => "png",
+            DownloadKind::Svg => "svg",
+            DownloadKind::Csv => "csv",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DownloadKind> {
+        DownloadKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+}
+
+/// The stage: the canvases, the ring, the legend buttons and the tooltip.
+struct Stage {
+    stage: HtmlElement,
+    canvas: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    ring: HtmlElement,
+    legend: Element,
+    tooltip: HtmlElement,
+    tooltip_parts: TooltipParts,
+}
+
+impl Stage {
+    fn create(document: &Document, id: u32) -> Result<Stage, JsValue> {
+        let stage: HtmlElement = create(document, "div", "ps-stage")?;
+        let canvas: HtmlCanvasElement = create(document, "canvas", "chart-canvas")?;
+        canvas.set_attribute("role", "img")?;
+        canvas.set_tab_index(0);
+        canvas.set_attribute(
+            "aria-keyshortcuts",
+            "ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter Escape",
+        )?;
+        canvas.set_attribute("aria-describedby", &format!("ps-help-{id}"))?;
+        let overlay: HtmlCanvasElement = create(document, "canvas", "ps-overlay")?;
+        overlay.set_attribute("aria-hidden", "true")?;
+        let ring: HtmlElement = create(document, "div", "ps-ring")?;
+        ring.set_attribute("aria-hidden", "true")?;
+        ring.set_hidden(true);
+        let legend: Element = create(document, "div", "ps-legend")?;
+        legend.set_attribute("role", "group")?;
+        let tooltip: HtmlElement = create(document, "div", "ps-tooltip")?;
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_id(&format!("ps-tooltip-{id}"));
+        tooltip.set_hidden(true);
+        let tooltip_parts = TooltipParts::create(document, &tooltip)?;
+        append_all(&stage, &[&canvas, &overlay, &ring, &legend, &tooltip])?;
+        Ok(Stage {
+            stage,
+            canvas,
+            overlay,
+            ring,
+            legend,
+            tooltip,
+            tooltip_parts,
+        })
+    }
+}
+
+impl Elements {
+    /// Creates the chart's elements in a root element of their own and
+    /// appends it to `container`. `id` makes the ids unique when a page
+    /// holds several charts.
+    pub fn create(container: &Element, id: u32, years: (u16, u16)) -> Result<Elements, JsValue> {
+        let document = container
+            .owner_document()
+            .ok_or("the container is not in a document")?;
+        let tools = Toolbar::create(&document, id, years)?;
+        let notice: HtmlElement = create(&document, "p", "ps-notice")?;
+        notice.set_attribute("role", "status")?;
+        notice.set_hidden(true);
         let embed_panel: HtmlElement = create(&document, "div", "ps-panel ps-embed-panel")?;
         embed_panel.set_id(&format!("ps-embed-{id}"));
         embed_panel.set_hidden(true);
@@ -179,119 +363,101 @@ impl Elements {
         table_panel.set_attribute("role", "region")?;
         table_panel.set_tab_index(0);
         table_panel.set_hidden(true);
-        let range_group: Element = create(&document, "span", "ps-range")?;
-        range_group.append_child(&from_label)?;
-        range_group.append_child(&from_select)?;
-        range_group.append_child(&to_label)?;
-        range_group.append_child(&to_select)?;
-        toolbar.append_child(&lang_button)?;
-        toolbar.append_child(&range_group)?;
-        toolbar.append_child(&reset_button)?;
-        toolbar.append_child(&copy_button)?;
-        toolbar.append_child(&table_button)?;
-        toolbar.append_child(&embed_button)?;
-        toolbar.append_child(&download_group)?;
-        toolbar.append_child(&copy_fallback)?;
-
-        let stage: HtmlElement = create(&document, "div", "ps-stage")?;
-        let canvas: HtmlCanvasElement = create(&document, "canvas", "chart-canvas")?;
-        canvas.set_attribute("role", "img")?;
-        canvas.set_tab_index(0);
-        canvas.set_attribute(
-            "aria-keyshortcuts",
-            "ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter Escape",
-        )?;
+        let stage = Stage::create(&document, id)?;
         let help: Element = create(&document, "p", "ps-visually-hidden ps-help")?;
         help.set_id(&format!("ps-help-{id}"));
-        canvas.set_attribute("aria-describedby", &format!("ps-help-{id}"))?;
-        let overlay: HtmlCanvasElement = create(&document, "canvas", "ps-overlay")?;
-        overlay.set_attribute("aria-hidden", "true")?;
-        let ring: HtmlElement = create(&document, "div", "ps-ring")?;
-        ring.set_attribute("aria-hidden", "true")?;
-        ring.set_hidden(true);
-        let legend: Element = create(&document, "div", "ps-legend")?;
-        legend.set_attribute("role", "group")?;
-        let tooltip: HtmlElement = create(&document, "div", "ps-tooltip")?;
-        tooltip.set_attribute("role", "tooltip")?;
-        tooltip.set_id(&format!("ps-tooltip-{id}"));
-        tooltip.set_hidden(true);
-        let tooltip_parts = TooltipParts::create(&document, &tooltip)?;
-        stage.append_child(&canvas)?;
-        stage.append_child(&overlay)?;
-        stage.append_child(&ring)?;
-        stage.append_child(&legend)?;
-        stage.append_child(&tooltip)?;
-
         let live: Element = create(&document, "p", "ps-visually-hidden ps-live")?;
         live.set_attribute("aria-live", "polite")?;
-
-        // The layout the chart needs, set through the CSSOM (allowed by a
-        // strict Content Security Policy) so that it holds in any container,
-        // with or without the page's stylesheet. Looks live in www/style.css.
-        // They sit on the chart's own root element, not on the container,
-        // whose style belongs to the host page.
-        container.class_list().add_1("ps-chart")?;
         let root: HtmlElement = create(&document, "div", "ps-root")?;
-        set_styles(
+        append_all(
             &root,
+            &[
+                &tools.toolbar,
+                &notice,
+                &embed_panel,
+                &stage.stage,
+                &table_panel,
+                &help,
+                &live,
+            ],
+        )?;
+        let elements = Elements {
+            document,
+            root,
+            toolbar: tools.toolbar,
+            lang_button: tools.lang_button,
+            from_label: tools.from_label,
+            to_label: tools.to_label,
+            from_select: tools.from_select,
+            to_select: tools.to_select,
+            reset_button: tools.reset_button,
+            copy_button: tools.copy_button,
+            copy_fallback: tools.copy_fallback,
+            table_button: tools.table_button,
+            embed_button: tools.embed_button,
+            download_label: tools.download_label,
+            download_buttons: tools.download_buttons,
+            notice,
+            embed_panel,
+            table_panel,
+            stage: stage.stage,
+            canvas: stage.canvas,
+            overlay: stage.overlay,
+            ring: stage.ring,
+            legend: stage.legend,
+            tooltip: stage.tooltip,
+            tooltip_parts: stage.tooltip_parts,
+            help,
+            live,
+        };
+        elements.set_layout_styles()?;
+        container.append_child(&elements.root)?;
+        Ok(elements)
+    }
+
+    /// The layout the chart needs, set through the CSSOM (allowed by a
+    /// strict Content Security Policy) so that it holds in any container,
+    /// with or without the page's stylesheet. Looks live in www/style.css.
+    /// They sit on the chart's own root element, never on the container,
+    /// whose style belongs to the host page.
+    fn set_layout_styles(&self) -> Result<(), JsValue> {
+        const FILL: [(&str, &str); 2] = [("width", "100%"), ("height", "100%")];
+        const CORNER: [(&str, &str); 3] = [("position", "absolute"), ("left", "0"), ("top", "0")];
+        set_styles(
+            &self.root,
             &[
                 ("display", "flex"),
                 ("flex-direction", "column"),
                 ("position", "relative"),
-                ("width", "100%"),
-                ("height", "100%"),
+                FILL[0],
+                FILL[1],
             ],
         )?;
-        set_styles(
-            &stage,
-            &[
-                ("position", "relative"),
-                ("flex", "1 1 auto"),
-                ("min-height", "0"),
-            ],
-        )?;
-        for canvas in [&canvas, &overlay] {
-            set_styles(
-                canvas,
-                &[
-                    ("position", "absolute"),
-                    ("left", "0"),
-                    ("top", "0"),
-                    ("width", "100%"),
-                    ("height", "100%"),
-                    ("display", "block"),
-                ],
-            )?;
+        let grow = [("flex", "1 1 auto"), ("min-height", "0")];
+        set_styles(&self.stage, &[("position", "relative"), grow[0], grow[1]])?;
+        set_styles(&self.table_panel, &[grow[0], grow[1], ("overflow", "auto")])?;
+        for canvas in [&self.canvas, &self.overlay] {
+            set_styles(canvas, &CORNER)?;
+            set_styles(canvas, &FILL)?;
+            set_styles(canvas, &[("display", "block")])?;
         }
-        set_styles(
-            &as_html(&legend)?,
-            &[("position", "absolute"), ("left", "0"), ("top", "0")],
-        )?;
+        set_styles(&as_html(&self.legend)?, &CORNER)?;
         // Both move by `transform` alone, each on a layer of its own: hover
         // changes no layout around them and repaints nothing else.
+        for layer in [&self.ring, &self.tooltip] {
+            set_styles(layer, &CORNER)?;
+            set_styles(layer, &[("will-change", "transform")])?;
+        }
         set_styles(
-            &ring,
+            &self.ring,
             &[
-                ("position", "absolute"),
-                ("left", "0"),
-                ("top", "0"),
                 ("box-sizing", "border-box"),
                 ("border-radius", "50%"),
                 ("pointer-events", "none"),
-                ("will-change", "transform"),
             ],
         )?;
-        set_styles(
-            &tooltip,
-            &[
-                ("position", "absolute"),
-                ("left", "0"),
-                ("top", "0"),
-                ("will-change", "transform"),
-                ("contain", "layout paint"),
-            ],
-        )?;
-        for hidden in [&help, &live] {
+        set_styles(&self.tooltip, &[("contain", "layout paint")])?;
+        for hidden in [&self.help, &self.live] {
             set_styles(
                 &as_html(hidden)?,
                 &[
@@ -304,51 +470,17 @@ impl Elements {
                 ],
             )?;
         }
+        Ok(())
+    }
 
-        set_styles(
-            &table_panel,
-            &[
-                ("flex", "1 1 auto"),
-                ("min-height", "0"),
-                ("overflow", "auto"),
-            ],
-        )?;
-        root.append_child(&toolbar)?;
-        root.append_child(&embed_panel)?;
-        root.append_child(&stage)?;
-        root.append_child(&table_panel)?;
-        root.append_child(&help)?;
-        root.append_child(&live)?;
-        container.append_child(&root)?;
-        Ok(Elements {
-            document,
-            container: container.clone(),
-            root,
-            toolbar,
-            lang_button,
-            from_label,
-            to_label,
-            from_select,
-            to_select,
-            reset_button,
-            copy_button,
-            copy_fallback,
-            table_button,
-            embed_button,
-            download_label,
-            download_buttons,
-            embed_panel,
-            table_panel,
-            stage,
-            canvas,
-            overlay,
-            ring,
-            legend,
-            tooltip,
-            tooltip_parts,
-            help,
-            live,
-        })
+    /// Shows a short notice in `text` that something did not work.
+    pub fn show_notice(&self, text: &str) {
+        self.notice.set_text_content(Some(text));
+        self.notice.set_hidden(false);
+    }
+
+    pub fn hide_notice(&self) {
+        self.notice.set_hidden(true);
     }
 
     /// Writes every control's text in `lang`.
@@ -387,7 +519,6 @@ impl Elements {
         self.legend
             .set_attribute("aria-label", text(Phrase::LegendLabel))?;
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
-        self.container.set_attribute("lang", lang.html_tag())?;
         Ok(())
     }
 
@@ -404,18 +535,27 @@ impl Elements {
     /// Puts one real `<button aria-pressed>` over each toggle of the drawn
     /// legend, so that the drawing stays the one legend and the buttons make
     /// it usable by pointer, keyboard and screen reader.
+    ///
+    /// The buttons are kept from one draw to the next and changed in place:
+    /// removing the one that has the focus would blur it in the middle of
+    /// the chart's work, running the host page's `focusout` listeners then.
     pub fn set_legend(&self, items: &[LegendItem]) -> Result<(), JsValue> {
-        self.legend.set_text_content(None);
+        let mut shown: u32 = 0;
         for (index, item) in items.iter().enumerate() {
             let Some(toggle) = item.toggle else {
                 continue;
             };
-            let button: HtmlButtonElement = create(&self.document, "button", "ps-legend-button")?;
-            button.set_type("button");
+            let button = nth_child(&self.document, &self.legend, "button", shown)?;
+            shown += 1;
+            button.set_class_name("ps-legend-button");
+            button.set_attribute("type", "button")?;
             button.set_attribute("aria-pressed", if item.shown { "true" } else { "false" })?;
             button.set_attribute("data-toggle", toggle.code())?;
-            if let crate::options::Toggle::Series(series) = toggle {
-                button.set_attribute("data-series", series.code())?;
+            match toggle {
+                crate::options::Toggle::Series(series) => {
+                    button.set_attribute("data-series", series.code())?;
+                }
+                _ => button.remove_attribute("data-series")?,
             }
             button.set_attribute("data-index", &index.to_string())?;
             let label: String = item
@@ -425,8 +565,13 @@ impl Elements {
                 .collect::<Vec<_>>()
                 .join(" ");
             button.set_text_content(Some(&label));
-            place(&button, item.rect)?;
-            self.legend.append_child(&button)?;
+            place(&as_html(&button)?, item.rect)?;
+        }
+        let buttons = self.legend.query_selector_all(":scope > button")?;
+        for index in (shown..buttons.length()).rev() {
+            if let Some(extra) = buttons.item(index) {
+                self.legend.remove_child(&extra)?;
+            }
         }
         Ok(())
     }
@@ -565,6 +710,10 @@ impl Elements {
 
     /// Fills the table panel: a real `<table>` with caption, column headers,
     /// sort buttons in the date and size headers, and sources as links.
+    ///
+    /// The table and its header are kept from one rendering to the next,
+    /// so that the sort button that has the focus stays (removing it would
+    /// blur it in the middle of the chart's work); the body is new.
     pub fn render_table(
         &self,
         rows: &[TableRow],
@@ -572,52 +721,81 @@ impl Elements {
         sort: Sort,
         n_models: usize,
     ) -> Result<(), JsValue> {
-        let document = &self.document;
-        self.table_panel.set_text_content(None);
-        let table: Element = create(document, "table", "ps-table")?;
-        let caption: Element = create(document, "caption", "")?;
-        caption.set_text_content(Some(&table::caption(n_models, lang)));
-        table.append_child(&caption)?;
-        let head: Element = create(document, "thead", "")?;
-        let head_row: Element = create(document, "tr", "")?;
+        let table = self.table_skeleton()?;
+        let part = |selector: &str| -> Result<Element, JsValue> {
+            table
+                .query_selector(selector)?
+                .ok_or_else(|| JsValue::from_str("the table lost a part"))
+        };
+        part(":scope > caption")?.set_text_content(Some(&table::caption(n_models, lang)));
+        let head_row = part(":scope > thead > tr")?;
         for (index, header) in table::headers(lang).iter().enumerate() {
-            let cell: Element = create(document, "th", "")?;
+            let column = u32::try_from(index).map_err(|_| JsValue::from_str("too many columns"))?;
+            let cell = nth_child(&self.document, &head_row, "th", column)?;
             cell.set_attribute("scope", "col")?;
-            let key = match index {
-                2 => Some(SortKey::Date),
-                3 => Some(SortKey::Size),
-                _ => None,
-            };
-            match key {
-                Some(key) => {
-                    let direction = if sort.key != key {
-                        "none"
-                    } else if sort.descending {
-                        "descending"
-                    } else {
-                        "ascending"
-                    };
-                    cell.set_attribute("aria-sort", direction)?;
-                    let button: HtmlButtonElement = create(document, "button", "ps-sort")?;
-                    button.set_type("button");
-                    button.set_attribute(
-                        "data-sort",
-                        if key == SortKey::Date { "date" } else { "size" },
-                    )?;
-                    let arrow = match direction {
-                        "ascending" => " ↑",
-                        "descending" => " ↓",
-                        _ => "",
-                    };
-                    button.set_text_content(Some(&format!("{header}{arrow}")));
-                    cell.append_child(&button)?;
-                }
+            match sort_key_of_column(index) {
+                Some(key) => self.sort_header(&cell, header, key, sort)?,
                 None => cell.set_text_content(Some(header)),
             }
-            head_row.append_child(&cell)?;
         }
-        head.append_child(&head_row)?;
-        table.append_child(&head)?;
+        let (body, old_body) = (self.table_body(rows)?, part(":scope > tbody")?);
+        table.replace_child(&body, &old_body)?;
+        Ok(())
+    }
+
+    /// The panel's table with a caption, a header row and a body; made on
+    /// the first rendering.
+    fn table_skeleton(&self) -> Result<Element, JsValue> {
+        if let Some(table) = self.table_panel.query_selector(":scope > table")? {
+            return Ok(table);
+        }
+        let document = &self.document;
+        let table: Element = create(document, "table", "ps-table")?;
+        let head: Element = create(document, "thead", "")?;
+        let (row, caption, body): (Element, Element, Element) = (
+            create(document, "tr", "")?,
+            create(document, "caption", "")?,
+            create(document, "tbody", "")?,
+        );
+        head.append_child(&row)?;
+        append_all(&table, &[&caption, &head, &body])?;
+        self.table_panel.append_child(&table)?;
+        Ok(table)
+    }
+
+    /// A sortable column's header: its `aria-sort` and a button that says
+    /// the direction.
+    fn sort_header(
+        &self,
+        cell: &Element,
+        header: &str,
+        key: SortKey,
+        sort: Sort,
+    ) -> Result<(), JsValue> {
+        let (direction, arrow) = if sort.key != key {
+            ("none", "")
+        } else if sort.descending {
+            ("descending", " ↓")
+        } else {
+            ("ascending", " ↑")
+        };
+        cell.set_attribute("aria-sort", direction)?;
+        let button = match cell.query_selector(":scope > button")? {
+            Some(button) => button,
+            None => {
+                let button = button(&self.document, "ps-sort")?;
+                button.set_attribute("data-sort", sort_code(key))?;
+                cell.append_child(&button)?;
+                button.into()
+            }
+        };
+        button.set_text_content(Some(&format!("{header}{arrow}")));
+        Ok(())
+    }
+
+    /// The table's body: a row per model, the source as a link.
+    fn table_body(&self, rows: &[TableRow]) -> Result<Element, JsValue> {
+        let document = &self.document;
         let body: Element = create(document, "tbody", "")?;
         for row in rows {
             let line: Element = create(document, "tr", "")?;
@@ -640,9 +818,7 @@ impl Elements {
             line.append_child(&source)?;
             body.append_child(&line)?;
         }
-        table.append_child(&body)?;
-        self.table_panel.append_child(&table)?;
-        Ok(())
+        Ok(body)
     }
 
     /// Shows or hides the embed panel with the two snippets.
@@ -677,6 +853,44 @@ impl Elements {
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));
     }
+}
+
+/// The sort key of the table's column `index`, if it sorts.
+fn sort_key_of_column(index: usize) -> Option<SortKey> {
+    match index {
+        2 => Some(SortKey::Date),
+        3 => Some(SortKey::Size),
+        _ => None,
+    }
+}
+
+/// A sort key's `data-sort` value.
+pub fn sort_code(key: SortKey) -> &'static str {
+    match key {
+        SortKey::Date => "date",
+        SortKey::Size => "size",
+    }
+}
+
+/// The `index`th `tag` child of `parent`, made and appended if there are
+/// fewer: elements kept from one rendering to the next.
+fn nth_child(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    index: u32,
+) -> Result<Element, JsValue> {
+    if let Some(existing) = parent
+        .query_selector_all(&format!(":scope > {tag}"))?
+        .item(index)
+    {
+        return existing
+            .dyn_into::<Element>()
+            .map_err(|_| JsValue::from_str("not an element"));
+    }
+    let element = document.create_element(tag)?;
+    parent.append_child(&element)?;
+    Ok(element)
 }
 
 fn set_styles(element: &HtmlElement, styles: &[(&str, &str)]) -> Result<(), JsValue> {

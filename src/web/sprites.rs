@@ -11,7 +11,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{Document, HtmlCanvasElement, ImageData};
 
-use super::chart::{context_2d, read_often_context};
+use super::because;
+use super::canvas::{context_2d, read_often_context};
 use crate::render::{marker_reach, paint_marker, MarkerLook, PaintConfig, Stamp, Stamper};
 use crate::stamp::{Pixels, Sprite};
 
@@ -47,16 +48,16 @@ impl Stamper for CanvasStamper<'_> {
             pixels.stamp(&sprites[index].1, stamp.center);
         }
         let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&data), width, height)
-            .map_err(|_| "cannot make the markers' pixels")?;
+            .map_err(because("cannot make the markers' pixels"))?;
         let layer = self.new_canvas(false)?;
         layer.set_width(width);
         layer.set_height(height);
         context_2d(&layer)
             .and_then(|context| context.put_image_data(&image, 0.0, 0.0))
-            .map_err(|_| "cannot write the markers' pixels")?;
+            .map_err(because("cannot write the markers' pixels"))?;
         context_2d(self.canvas)
             .and_then(|context| context.draw_image_with_html_canvas_element(&layer, 0.0, 0.0))
-            .map_err(|_| "cannot draw the markers onto the chart".into())
+            .map_err(because("cannot draw the markers onto the chart"))
     }
 }
 
@@ -71,7 +72,7 @@ impl CanvasStamper<'_> {
             .and_then(|element| element.dyn_into().ok())
             .ok_or("cannot create a canvas")?;
         if read_often {
-            read_often_context(&canvas).map_err(|_| "the canvas gives no 2D context")?;
+            read_often_context(&canvas).map_err(because("the canvas gives no 2D context"))?;
         }
         Ok(canvas)
     }
@@ -89,7 +90,7 @@ impl CanvasStamper<'_> {
         paint_marker(backend, look, center, self.paint).map_err(|error| error.to_string())?;
         let pixels = context_2d(canvas)
             .and_then(|context| context.get_image_data(0.0, 0.0, f64::from(side), f64::from(side)))
-            .map_err(|_| "cannot read a marker's pixels")?
+            .map_err(because("cannot read a marker's pixels"))?
             .data()
             .0;
         Sprite::new(side as usize, side as usize, center, pixels)

@@ -650,6 +650,8 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
                  const stage = figure.querySelector('.ps-stage').getBoundingClientRect();
                  const points = figure.chart.drawnPoints();
                  const module = await import(new URL('pkg/param_scale.js', document.baseURI).href);
+                 // Initialised already: this returns the instance's exports, its memory among them.
+                 const wasm = await module.default();
                  window.moveTest = {
                      move(count) {
                          for (let i = 0; i < count; i++) {
@@ -666,7 +668,7 @@ async fn ten_thousand_pointer_moves_grow_neither_the_js_heap_nor_wasm_memory() {
                              gc();
                              await new Promise(resolve => setTimeout(resolve, 50));
                          }
-                         return { heap: performance.memory.usedJSHeapSize, wasm: module.wasmMemoryBytes() };
+                         return { heap: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength };
                      },
                  };
                  window.moveTest.move(1000);

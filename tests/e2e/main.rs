@@ -32,6 +32,7 @@ use serde_json::{json, Value};
 mod embed;
 mod faults;
 mod hardening;
+mod host;
 mod hostile;
 mod interaction;
 mod many;

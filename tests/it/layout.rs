@@ -385,8 +385,11 @@ fn layout_takes_dates_counts_and_visibility_only_from_the_plot_set() {
         ("src/labels.rs", "fractional_year("),
     ];
     for (file, call) in cases {
-        let text = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR")))
-            .expect(file);
-        assert!(!text.contains(call), "{file} calls {call}: take it from plotted::PlotSet");
+        let text =
+            std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).expect(file);
+        assert!(
+            !text.contains(call),
+            "{file} calls {call}: take it from plotted::PlotSet"
+        );
     }
 }

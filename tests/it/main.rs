@@ -25,6 +25,7 @@ mod story;
 mod theme;
 mod tooltip;
 mod trend;
+mod web_shell;
 
 /// The layout of `models` on a 960 × 600 chart in English, every series
 /// shown, text estimated: what tests of several modules look at.

@@ -168,10 +168,10 @@ mod tests {
             "src/web/types.d.ts ChartOptions vs the options parser"
         );
         // The two keys outside OPTION_KEYS are the ones the web module reads itself.
-        let web = fs::read_to_string(workspace_root().join("src/web/mod.rs"))
-            .expect("cannot read src/web/mod.rs");
+        let web = fs::read_to_string(workspace_root().join("src/web/js_options.rs"))
+            .expect("cannot read src/web/js_options.rs");
         for key in ["\"url\"", "\"pageUrl\""] {
-            assert!(web.contains(key), "src/web/mod.rs no longer reads {key}");
+            assert!(web.contains(key), "src/web/js_options.rs no longer reads {key}");
         }
     }
 

@@ -1,0 +1,222 @@
+//! The event table: which DOM event on which element becomes which
+//! [`Message`]. A listener reads what it needs from the event, sends the
+//! message to the chart's [`Controller`] and is done; it never touches the
+//! chart's state.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventTarget, KeyboardEvent, PointerEvent};
+
+use super::controller::{Controller, Message};
+use super::dom::{DownloadKind, Elements};
+use crate::geometry::Point;
+use crate::hit::Step;
+use crate::interaction::Input;
+use crate::options::Toggle;
+use crate::table::SortKey;
+
+/// What a DOM event means to the chart: a message, or nothing.
+type Translate = fn(&Controller, &Event) -> Option<Message>;
+
+/// An event listener a chart added, removed again by `destroy`.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    // `Fn`, not `FnMut`: a listener that host code sets off again while it
+    // runs is called again, not refused by wasm-bindgen.
+    closure: Closure<dyn Fn(Event)>,
+}
+
+impl Listener {
+    pub fn remove(&self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Adds every listener of the event table.
+pub fn add_listeners(
+    controller: &Rc<Controller>,
+    elements: &Elements,
+) -> Result<Vec<Listener>, JsValue> {
+    event_table(elements)
+        .into_iter()
+        .map(|(target, kind, translate)| listen(controller, target, kind, translate))
+        .collect()
+}
+
+fn listen(
+    controller: &Rc<Controller>,
+    target: EventTarget,
+    kind: &'static str,
+    translate: Translate,
+) -> Result<Listener, JsValue> {
+    let controller = Rc::clone(controller);
+    let closure = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+        if let Some(message) = translate(&controller, &event) {
+            controller.send(message);
+        }
+    });
+    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+    Ok(Listener {
+        target,
+        kind,
+        closure,
+    })
+}
+
+/// Every listener: the element, the event, what it means.
+fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate)> {
+    let target = |element: &Element| EventTarget::from(element.clone());
+    let overlay = target(&elements.overlay);
+    let mut table: Vec<(EventTarget, &'static str, Translate)> = vec![
+        (overlay.clone(), "pointerdown", pointer_down),
+        (overlay.clone(), "pointermove", pointer_move),
+        (overlay.clone(), "pointerup", pointer_up),
+        (overlay.clone(), "pointercancel", |_, _| {
+            Some(Message::PointerCancel)
+        }),
+        (overlay, "pointerleave", |_, _| Some(Message::PointerLeave)),
+        (target(&elements.canvas), "keydown", key_down),
+        (target(&elements.legend), "click", legend_click),
+        (target(&elements.lang_button), "click", |_, _| {
+            Some(Message::ToggleLang)
+        }),
+        (target(&elements.from_select), "change", |_, _| {
+            Some(Message::RangeChosen)
+        }),
+        (target(&elements.to_select), "change", |_, _| {
+            Some(Message::RangeChosen)
+        }),
+        (target(&elements.reset_button), "click", |_, _| {
+            Some(Message::ShowAll)
+        }),
+        (target(&elements.copy_button), "click", |_, _| {
+            Some(Message::CopyLink)
+        }),
+        (target(&elements.table_button), "click", |_, _| {
+            Some(Message::ToggleTable)
+        }),
+        (target(&elements.embed_button), "click", |_, _| {
+            Some(Message::ToggleEmbed)
+        }),
+        (target(&elements.table_panel), "click", sort_click),
+        // A tap outside the chart lets go of a pinned tooltip.
+        (
+            EventTarget::from(elements.document.clone()),
+            "pointerdown",
+            outside_pointer_down,
+        ),
+    ];
+    for button in &elements.download_buttons {
+        table.push((target(button), "click", download_click));
+    }
+    if let Some(window) = web_sys::window() {
+        table.push((EventTarget::from(window), "beforeprint", |_, _| {
+            Some(Message::PreparePrint)
+        }));
+    }
+    table
+}
+
+fn pointer_down(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<PointerEvent>()?;
+    Some(Message::PointerDown {
+        at: stage_point(event),
+        mouse: event.pointer_type() != "touch" && event.button() == 0,
+        pointer_id: event.pointer_id(),
+    })
+}
+
+fn pointer_move(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<PointerEvent>()?;
+    Some(Message::PointerMove {
+        at: stage_point(event),
+        touch: is_touch(event),
+    })
+}
+
+fn pointer_up(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<PointerEvent>()?;
+    Some(Message::PointerUp {
+        at: stage_point(event),
+        touch: is_touch(event),
+    })
+}
+
+fn key_down(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    let input = match event.key().as_str() {
+        "ArrowLeft" => Input::Key(Step::Previous),
+        "ArrowRight" => Input::Key(Step::Next),
+        "ArrowUp" => Input::Key(Step::Up),
+        "ArrowDown" => Input::Key(Step::Down),
+        "Home" => Input::Key(Step::First),
+        "End" => Input::Key(Step::Last),
+        "Enter" | " " => Input::Pin,
+        "Escape" => Input::Clear,
+        _ => return None,
+    };
+    event.prevent_default();
+    Some(Message::Input(input))
+}
+
+/// The value of `attribute` on the closest element to the event's target
+/// that `selector` matches.
+fn closest_attribute(event: &Event, selector: &str, attribute: &str) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()??
+        .get_attribute(attribute)
+}
+
+fn legend_click(_: &Controller, event: &Event) -> Option<Message> {
+    let code = closest_attribute(event, "button[data-toggle]", "data-toggle")?;
+    Toggle::from_code(&code).map(Message::Toggle)
+}
+
+fn sort_click(_: &Controller, event: &Event) -> Option<Message> {
+    match closest_attribute(event, "button[data-sort]", "data-sort")?.as_str() {
+        "date" => Some(Message::SortTable(SortKey::Date)),
+        "size" => Some(Message::SortTable(SortKey::Size)),
+        _ => None,
+    }
+}
+
+fn download_click(_: &Controller, event: &Event) -> Option<Message> {
+    let code = event
+        .current_target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .get_attribute("data-download")?;
+    DownloadKind::from_code(&code).map(Message::Download)
+}
+
+fn outside_pointer_down(controller: &Controller, event: &Event) -> Option<Message> {
+    let node = event.target()?.dyn_into::<web_sys::Node>().ok()?;
+    (!controller.contains(&node)).then_some(Message::Input(Input::Clear))
+}
+
+/// Whether a pointer event comes from a finger. Compared as JS values, so
+/// that the pointer path copies no string into Rust for every move.
+fn is_touch(event: &PointerEvent) -> bool {
+    thread_local! {
+        static KEY_AND_TOUCH: (JsValue, JsValue) =
+            (JsValue::from_str("pointerType"), JsValue::from_str("touch"));
+    }
+    KEY_AND_TOUCH
+        .with(|(key, touch)| js_sys::Reflect::get(event, key).is_ok_and(|kind| kind == *touch))
+}
+
+/// The position of a pointer event relative to the chart's stage. The
+/// listeners sit on the overlay, which covers the stage from its corner, so
+/// the event's offset is that position, read without measuring the page.
+fn stage_point(event: &PointerEvent) -> Point {
+    Point::new(f64::from(event.offset_x()), f64::from(event.offset_y()))
+}
