@@ -171,7 +171,10 @@ mod tests {
         let web = fs::read_to_string(workspace_root().join("src/web/js_options.rs"))
             .expect("cannot read src/web/js_options.rs");
         for key in ["\"url\"", "\"pageUrl\""] {
-            assert!(web.contains(key), "src/web/js_options.rs no longer reads {key}");
+            assert!(
+                web.contains(key),
+                "src/web/js_options.rs no longer reads {key}"
+            );
         }
     }
 
