@@ -98,6 +98,11 @@ pub enum Phrase {
     AsTheArticleSays,
     /// A ghost's tooltip row: where the article puts the model.
     ArticleClaims,
+    /// The story's button, and its controls.
+    Story,
+    StoryPrevious,
+    StoryNext,
+    StoryLeave,
     /// Before the reason, when the chart could not be drawn.
     ChartNotDrawn,
     /// Above the static chart, when the chart stopped on an error.
@@ -183,6 +188,14 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (AsTheArticleSays, Lang::En) => "As the article says",
         (ArticleClaims, Lang::Zh) => "文中称",
         (ArticleClaims, Lang::En) => "The article says",
+        (Story, Lang::Zh) => "故事",
+        (Story, Lang::En) => "Story",
+        (StoryPrevious, Lang::Zh) => "上一步",
+        (StoryPrevious, Lang::En) => "Previous",
+        (StoryNext, Lang::Zh) => "下一步",
+        (StoryNext, Lang::En) => "Next",
+        (StoryLeave, Lang::Zh) => "退出故事",
+        (StoryLeave, Lang::En) => "Leave the story",
         (ChartNotDrawn, Lang::Zh) => "图表无法显示：",
         (ChartNotDrawn, Lang::En) => "The chart could not be drawn:",
         (ChartStopped, Lang::Zh) => "图表出错，已停止；下面是静态图表。",
@@ -228,6 +241,15 @@ pub fn subtitle(first_year: u16, last_year: u16, count: CountBasis, lang: Lang) 
         (Lang::En, CountBasis::Active) => format!(
             "Parameter counts of notable models, {first_year}–{last_year}, mixtures of experts at their active count (log scale)"
         ),
+    }
+}
+
+/// Where the story is: `3 / 9`, spoken as `第3步，共9步` / `Step 3 of 9`
+/// by the live region (the same text: a screen reader reads it as written).
+pub fn step_counter(number: u32, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{number}步，共{total}步"),
+        Lang::En => format!("Step {number} of {total}"),
     }
 }
 

@@ -8,6 +8,10 @@ use crate::format::{count_both_forms, date_text, short_count};
 use crate::geometry::Point;
 use crate::i18n::{self, Lang, Phrase};
 
+/// The most rows a tooltip has: organization, date, parameters,
+/// architecture, and what the point is where it is not a released model.
+pub const MAX_ROWS: usize = 5;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooltipContent {
     pub title: String,

@@ -6,8 +6,11 @@
 //    iframe on its own;
 // 2. renders every <div data-param-scale> inline, without an iframe, with
 //    its data-lang, data-theme, data-hide, data-from, data-to and data-focus
-//    attributes as options. Each chart is its own instance (element.chart);
-//    nothing is added to window.
+//    attributes as options (and data-count, data-fit, data-claims,
+//    data-step). Each chart is its own instance (element.chart); nothing is
+//    added to window;
+// 3. steps those charts through the article's story from paragraphs marked
+//    data-param-scale-step="N" as the reader scrolls (see followStorySteps).
 
 const MIN_HEIGHT = 200;
 const MAX_HEIGHT = 4000;
@@ -31,7 +34,7 @@ window.addEventListener("message", (event) => {
   }
 });
 
-const OPTION_ATTRIBUTES = ["lang", "theme", "hide", "from", "to", "focus"];
+const OPTION_ATTRIBUTES = ["lang", "theme", "hide", "from", "to", "count", "fit", "claims", "step", "focus"];
 
 async function renderInline() {
   const containers = [...document.querySelectorAll("[data-param-scale]")].filter(
@@ -72,6 +75,55 @@ async function renderInline() {
       console.error(error);
       showError(container, error);
     }
+  }
+  followStorySteps();
+}
+
+// 3. Scrollytelling: a host paragraph marked data-param-scale-step="N" steps
+//    a chart to step N of the story as it scrolls into the middle of the
+//    viewport. It steps the chart named by its data-param-scale-for (an
+//    element id), else the inline chart in its closest .ps-scrolly, else the
+//    page's first inline chart.
+function followStorySteps() {
+  const paragraphs = document.querySelectorAll("[data-param-scale-step]");
+  if (paragraphs.length === 0 || !("IntersectionObserver" in window)) {
+    return;
+  }
+  const chartOf = (paragraph) => {
+    const named = paragraph.dataset.paramScaleFor;
+    const scrolly = paragraph.closest(".ps-scrolly");
+    const container =
+      (named && document.getElementById(named)) ||
+      (scrolly && scrolly.querySelector("[data-param-scale]")) ||
+      document.querySelector("[data-param-scale]");
+    return container && container.chart;
+  };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) {
+          continue;
+        }
+        const step = Number(entry.target.dataset.paramScaleStep);
+        const chart = chartOf(entry.target);
+        if (!Number.isInteger(step) || step < 0) {
+          console.warn(`param-scale: data-param-scale-step="${entry.target.dataset.paramScaleStep}" is not a step number; ignored`);
+          continue;
+        }
+        for (const other of document.querySelectorAll("[data-param-scale-step].ps-step-active")) {
+          other.classList.remove("ps-step-active");
+        }
+        entry.target.classList.add("ps-step-active");
+        if (chart) {
+          chart.step(step);
+        }
+      }
+    },
+    // A paragraph counts once it crosses the middle of the viewport.
+    { rootMargin: "-45% 0px -45% 0px" },
+  );
+  for (const paragraph of paragraphs) {
+    observer.observe(paragraph);
   }
 }
 

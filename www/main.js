@@ -5,6 +5,8 @@ document.documentElement.classList.remove("no-js");
 const figure = document.getElementById("chart");
 const parameters = new URLSearchParams(location.search);
 const embedded = parameters.has("embed");
+// A step the host asked for before the chart existed.
+let pendingStep = null;
 
 // Without the module, the message and the static chart made at build time.
 function showError(message) {
@@ -28,6 +30,31 @@ if (embedded) {
     window.parent.postMessage({ type: "param-scale:height", height }, "*");
   };
   new ResizeObserver(postHeight).observe(document.documentElement);
+  // The host steps the chart through the story (documented in README):
+  // frame.contentWindow.postMessage({ type: "param-scale:step", step: N }, origin).
+  // Only that shape, from the parent page, is taken; nothing is answered.
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent) {
+      return;
+    }
+    const data = event.data;
+    const valid =
+      data !== null &&
+      typeof data === "object" &&
+      data.type === "param-scale:step" &&
+      Number.isInteger(data.step) &&
+      data.step >= 0 &&
+      Object.keys(data).every((key) => key === "type" || key === "step");
+    if (!valid) {
+      console.warn("param-scale: the only message taken is { type: \"param-scale:step\", step: <integer ≥ 0> }; ignored", data);
+      return;
+    }
+    if (figure.chart) {
+      figure.chart.step(data.step);
+    } else {
+      pendingStep = data.step;
+    }
+  });
 }
 
 // The WebAssembly module (which index.html preloads) is compiled from here,
@@ -63,6 +90,9 @@ try {
   await chartModule.default({ module_or_path: await compiled });
   // The instance stays reachable from its element (e.g. for `drawnPoints()`).
   figure.chart = chartModule.createChart(figure, { url: true });
+  if (pendingStep !== null) {
+    figure.chart.step(pendingStep);
+  }
 } catch (error) {
   console.error(error);
   showError(error instanceof Error ? error.message : String(error));

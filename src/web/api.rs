@@ -169,6 +169,53 @@ impl Chart {
         Ok(())
     }
 
+    /// The article's story, step by step, in the chart's language:
+    /// `[{ step, title, text, models, from, to }]` (`models`: the ids a step
+    /// highlights).
+    pub fn story(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct StepJs {
+            step: u32,
+            title: &'static str,
+            text: &'static str,
+            models: Vec<&'static str>,
+            from: u16,
+            to: u16,
+        }
+        let lang = registry::controller(self.id)?.lang();
+        let steps: Vec<StepJs> = crate::embedded::story()
+            .iter()
+            .map(|step| {
+                let (title, text) = match lang {
+                    crate::i18n::Lang::Zh => (&step.title_zh, &step.text_zh),
+                    crate::i18n::Lang::En => (&step.title, &step.text),
+                };
+                StepJs {
+                    step: step.number,
+                    title,
+                    text,
+                    models: step.models.iter().map(|id| &**id).collect(),
+                    from: step.from,
+                    to: step.to,
+                }
+            })
+            .collect();
+        to_js(&steps)
+    }
+
+    /// Goes to story step `n` (1 to `story().length`); 0 leaves the story.
+    /// Another number is ignored with a console warning.
+    pub fn step(&self, n: JsValue) -> Result<(), JsValue> {
+        let number = n
+            .as_f64()
+            .filter(|value| value.fract() == 0.0 && *value >= 0.0 && *value <= f64::from(u32::MAX));
+        match number {
+            Some(number) => registry::controller(self.id)?.send(Message::Step(number as u32)),
+            None => warn(&format!("step: {n:?} is not a step number; ignored")),
+        }
+        Ok(())
+    }
+
     /// The chart's language code, `zh` or `en`.
     #[wasm_bindgen(getter)]
     pub fn lang(&self) -> Result<String, JsValue> {

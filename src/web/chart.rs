@@ -106,6 +106,10 @@ pub struct ChartState {
     embed_open: bool,
     /// The chart page's address without a query, for embed snippets.
     page_url: Option<String>,
+    /// The story step shown; 0 outside the story.
+    pub story_step: u32,
+    /// Whether the claims were on before the story turned them on.
+    pub claims_outside_story: bool,
 }
 
 impl ChartState {
@@ -150,6 +154,8 @@ impl ChartState {
             table_sort: Sort::default(),
             embed_open: false,
             page_url: None,
+            story_step: 0,
+            claims_outside_story: false,
         };
         if let Some(id) = &options.focus {
             match models().iter().position(|model| model.id == id.as_str()) {
@@ -164,8 +170,12 @@ impl ChartState {
             }
         }
         state.page_url = page_url;
+        state.enter_story_from_options(options.step.unwrap_or(0));
         state.elements.set_texts(lang)?;
         state.elements.set_range(state.view.range, years);
+        state
+            .show_story()
+            .map_err(|_| JsValue::from_str("cannot show the story"))?;
         Ok(state)
     }
 
@@ -621,16 +631,18 @@ impl ChartState {
     /// The options that describe the current view.
     pub fn current_options(&self) -> ChartOptions {
         let hidden = self.view.hidden;
+        let story = self.story_step > 0;
         ChartOptions {
             lang: Some(self.lang),
             theme: self.theme_given.then_some(self.theme),
             hide: (hidden != Default::default()).then_some(hidden),
-            from: self.view.range.map(|range| range.from),
-            to: self.view.range.map(|range| range.to),
+            // In the story, the step says the years and the claims.
+            from: self.view.range.filter(|_| !story).map(|range| range.from),
+            to: self.view.range.filter(|_| !story).map(|range| range.to),
             count: (self.view.count != CountBasis::Total).then_some(self.view.count),
             fit_demonstrations: self.view.fit_demonstrations.then_some(true),
-            claims: self.view.claims.then_some(true),
-            step: None,
+            claims: (self.view.claims && !story).then_some(true),
+            step: story.then_some(self.story_step),
             focus: self
                 .interaction
                 .active
@@ -640,7 +652,7 @@ impl ChartState {
 
     /// Keeps the page's URL in step with the view (`history.replaceState`),
     /// leaving the page's own parameters as they were.
-    fn write_url(&self) {
+    pub(super) fn write_url(&self) {
         if !self.sync_url {
             return;
         }

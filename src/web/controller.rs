@@ -52,6 +52,12 @@ pub enum Message {
     /// A legend button: a series, the count, demonstrations in the fit, the claims.
     Toggle(Toggle),
     ToggleLang,
+    /// Go to a story step (0 leaves the story): `chart.step(n)`, a host's message.
+    Step(u32),
+    /// One story step back (-1) or forward (+1): the panel's buttons and ←/→.
+    StepBy(i32),
+    /// The story button.
+    ToggleStory,
     /// A year list changed: read both.
     RangeChosen,
     ShowAll,
@@ -258,6 +264,14 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
             }
         }
         Message::ShowAll => state.show_all()?,
+        Message::Step(number) => state.set_step(number)?,
+        Message::StepBy(delta) => state.step_by(delta)?,
+        Message::ToggleStory => {
+            state.toggle_story()?;
+            if state.story_step > 0 {
+                return Ok(Some(Effect::Focus(state.elements.story.panel.clone())));
+            }
+        }
         Message::CopyLink => return Ok(Some(Effect::copy_link(state))),
         Message::ToggleTable => state.toggle_table()?,
         Message::ToggleEmbed => state.toggle_embed()?,

@@ -13,6 +13,7 @@ use web_sys::{
     HtmlSelectElement,
 };
 
+use super::story_panel::StoryPanel;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
@@ -27,7 +28,7 @@ const RING_WIDTH: f64 = 2.0;
 /// The tooltip's parts, filled with text on each show.
 pub struct TooltipParts {
     title: Element,
-    rows: Vec<(Element, Element)>,
+    rows: Vec<(HtmlElement, HtmlElement)>,
     claim: HtmlElement,
     note: HtmlElement,
     link: Element,
@@ -41,9 +42,9 @@ impl TooltipParts {
         let title: Element = create(document, "p", "ps-tooltip-title")?;
         let list: Element = create(document, "dl", "ps-tooltip-rows")?;
         let mut rows = Vec::new();
-        for _ in 0..4 {
-            let term: Element = create(document, "dt", "")?;
-            let definition: Element = create(document, "dd", "")?;
+        for _ in 0..crate::tooltip::MAX_ROWS {
+            let term: HtmlElement = create(document, "dt", "")?;
+            let definition: HtmlElement = create(document, "dd", "")?;
             list.append_child(&term)?;
             list.append_child(&definition)?;
             rows.push((term, definition));
@@ -105,9 +106,11 @@ pub struct Elements {
     tooltip_parts: TooltipParts,
     pub help: Element,
     pub live: Element,
+    /// The story's button and panel.
+    pub story: StoryPanel,
 }
 
-fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
+pub(super) fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
     let element = document.create_element(tag)?;
     element.set_class_name(class);
     element
@@ -116,14 +119,14 @@ fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> Result<T, J
 }
 
 /// A `<button type="button">` of `class`.
-fn button(document: &Document, class: &str) -> Result<HtmlButtonElement, JsValue> {
+pub(super) fn button(document: &Document, class: &str) -> Result<HtmlButtonElement, JsValue> {
     let button: HtmlButtonElement = create(document, "button", class)?;
     button.set_type("button");
     Ok(button)
 }
 
 /// Appends `children` to `parent` in order.
-fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+pub(super) fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
     for child in children {
         parent.append_child(child)?;
     }
@@ -353,6 +356,10 @@ impl Elements {
             .owner_document()
             .ok_or("the container is not in a document")?;
         let tools = Toolbar::create(&document, id, years)?;
+        let story = StoryPanel::create(&document, id)?;
+        tools
+            .toolbar
+            .insert_before(&story.button, tools.lang_button.next_sibling().as_ref())?;
         let notice: HtmlElement = create(&document, "p", "ps-notice")?;
         notice.set_attribute("role", "status")?;
         notice.set_hidden(true);
@@ -374,6 +381,7 @@ impl Elements {
             &[
                 &tools.toolbar,
                 &notice,
+                &story.panel,
                 &embed_panel,
                 &stage.stage,
                 &table_panel,
@@ -409,6 +417,7 @@ impl Elements {
             tooltip_parts: stage.tooltip_parts,
             help,
             live,
+            story,
         };
         elements.set_layout_styles()?;
         container.append_child(&elements.root)?;
@@ -519,6 +528,7 @@ impl Elements {
         self.legend
             .set_attribute("aria-label", text(Phrase::LegendLabel))?;
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
+        self.story.set_texts(lang)?;
         Ok(())
     }
 
@@ -600,6 +610,9 @@ impl Elements {
             }
             if differs(value, then.map(|(_, value)| value.as_str())) {
                 definition.set_text_content(Some(value));
+                // A row a model does not have (what a released model is) is hidden.
+                term.set_hidden(value.is_empty());
+                definition.set_hidden(value.is_empty());
             }
         }
         for (now, then, element) in [

@@ -104,6 +104,11 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             Some(Message::ToggleEmbed)
         }),
         (target(&elements.table_panel), "click", sort_click),
+        (target(&elements.story.button), "click", |_, _| {
+            Some(Message::ToggleStory)
+        }),
+        (target(&elements.story.panel), "click", story_click),
+        (target(&elements.story.panel), "keydown", story_key),
         // A tap outside the chart lets go of a pinned tooltip.
         (
             EventTarget::from(elements.document.clone()),
@@ -187,6 +192,37 @@ fn sort_click(_: &Controller, event: &Event) -> Option<Message> {
         "size" => Some(Message::SortTable(SortKey::Size)),
         _ => None,
     }
+}
+
+fn story_click(_: &Controller, event: &Event) -> Option<Message> {
+    let button = event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("button[data-story]")
+        .ok()??;
+    if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+        return None;
+    }
+    match button.get_attribute("data-story")?.as_str() {
+        "previous" => Some(Message::StepBy(-1)),
+        "next" => Some(Message::StepBy(1)),
+        "leave" => Some(Message::Step(0)),
+        _ => None,
+    }
+}
+
+/// ←/→ step through the story while it has the focus; Esc leaves it.
+fn story_key(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    let message = match event.key().as_str() {
+        "ArrowLeft" => Message::StepBy(-1),
+        "ArrowRight" => Message::StepBy(1),
+        "Escape" => Message::Step(0),
+        _ => return None,
+    };
+    event.prevent_default();
+    Some(message)
 }
 
 fn download_click(_: &Controller, event: &Event) -> Option<Message> {

@@ -23,7 +23,9 @@
 //! - `failure`: a failed draw, a failed action, and the panic hook's
 //!   retirement of every chart;
 //! - `chart`: one chart's state; `dom`: its elements; `canvas`: 2D
-//!   contexts; `meter`: text measurement; `sprites`: the marker stamper.
+//!   contexts; `meter`: text measurement; `sprites`: the marker stamper;
+//! - `story_state`: the chart in the article's story (which step, its
+//!   view); `story_panel`: the story's button and panel.
 //!
 //! A panic ends the module (`panic = "abort"`): the hook logs it and retires
 //! every chart — no more listeners or observers, and the message with the
@@ -42,6 +44,8 @@ mod js_options;
 mod meter;
 mod registry;
 mod sprites;
+mod story_panel;
+mod story_state;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -29,6 +29,7 @@ use chromium_session::{BrowserConfig, ConsoleMessage, ProfileDir};
 use fantoccini::Client;
 use serde_json::{json, Value};
 
+mod counts;
 mod embed;
 mod faults;
 mod hardening;
@@ -36,6 +37,7 @@ mod host;
 mod hostile;
 mod interaction;
 mod many;
+mod story;
 
 /// A language the page is offered in, and what the page must show for it.
 #[derive(Debug, Clone, Copy)]

@@ -157,3 +157,55 @@ fn the_tooltip_sits_beside_its_point_and_inside_the_viewport() {
         );
     }
 }
+
+#[test]
+fn no_tooltip_has_more_rows_than_the_page_makes_room_for() {
+    use param_scale::i18n::Lang;
+    use param_scale::tooltip::{claim_content, tooltip_content, MAX_ROWS};
+    for model in param_scale::embedded::models() {
+        for lang in Lang::ALL {
+            assert!(
+                tooltip_content(model, lang).rows.len() <= MAX_ROWS,
+                "{}",
+                model.id
+            );
+            assert!(
+                claim_content(model, lang).rows.len() <= MAX_ROWS,
+                "{}",
+                model.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_demonstration_and_a_mixture_of_experts_say_what_they_are_in_both_languages() {
+    use param_scale::i18n::Lang;
+    use param_scale::tooltip::tooltip_content;
+    // (model, language, words in the rows)
+    let cases = [
+        ("bagualu", Lang::Zh, ["规模演示", "14.5万亿"]),
+        ("bagualu", Lang::En, ["Demonstration", "14.5T"]),
+        (
+            "kimi-k2",
+            Lang::Zh,
+            ["1万亿（1T）总参数", "320亿（32B）激活"],
+        ),
+        (
+            "kimi-k2",
+            Lang::En,
+            ["1T (1 trillion) total", "32B (32 billion) active"],
+        ),
+    ];
+    for (id, lang, words) in cases {
+        let content = tooltip_content(model(id), lang);
+        let text: String = content
+            .rows
+            .iter()
+            .map(|(label, value)| format!("{label} {value} "))
+            .collect();
+        for word in words {
+            assert!(text.contains(word), "{id} {lang:?}: {text}");
+        }
+    }
+}

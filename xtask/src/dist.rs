@@ -9,7 +9,7 @@
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
 //!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`, and
 //!    its TypeScript declarations ([`crate::typescript`]).
-//! 3. [`copy_site`] copies `index.html` and `www/`.
+//! 3. [`copy_site`] copies `index.html`, the demo article `story.html` and `www/`.
 //! 4. [`crate::fallback::write`] renders the no-script page; [`precompress`] writes `.gz`
 //!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
 //!    clients that accept them (static hosts can do the same).
@@ -222,9 +222,11 @@ fn generate_bindings(wasm: &Path, pkg_dir: &Path) -> Result<()> {
 
 /// Copies the page and its static files next to the generated module.
 fn copy_site(root: &Path, out: &Path) -> Result<()> {
-    let index = root.join("index.html");
-    fs::copy(&index, out.join("index.html"))
-        .with_context(|| format!("cannot copy {}", index.display()))?;
+    for page in ["index.html", "story.html"] {
+        let source = root.join(page);
+        fs::copy(&source, out.join(page))
+            .with_context(|| format!("cannot copy {}", source.display()))?;
+    }
     copy_dir_recursive(&root.join("www"), &out.join("www"))
 }
 
