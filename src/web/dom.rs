@@ -13,6 +13,7 @@ use web_sys::{
     HtmlSelectElement,
 };
 
+use super::element::{append_all, button, create};
 use super::story_panel::StoryPanel;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
@@ -108,29 +109,6 @@ pub struct Elements {
     pub live: Element,
     /// The story's button and panel.
     pub story: StoryPanel,
-}
-
-pub(super) fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
-    let element = document.create_element(tag)?;
-    element.set_class_name(class);
-    element
-        .dyn_into::<T>()
-        .map_err(|_| JsValue::from_str("unexpected element type"))
-}
-
-/// A `<button type="button">` of `class`.
-pub(super) fn button(document: &Document, class: &str) -> Result<HtmlButtonElement, JsValue> {
-    let button: HtmlButtonElement = create(document, "button", class)?;
-    button.set_type("button");
-    Ok(button)
-}
-
-/// Appends `children` to `parent` in order.
-pub(super) fn append_all(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
-    for child in children {
-        parent.append_child(child)?;
-    }
-    Ok(())
 }
 
 /// The toolbar and its controls.

@@ -22,6 +22,7 @@
 //!   after that borrow ends;
 //! - `failure`: a failed draw, a failed action, and the panic hook's
 //!   retirement of every chart;
+//! - `element`: helpers that make elements;
 //! - `chart`: one chart's state; `dom`: its elements; `canvas`: 2D
 //!   contexts; `meter`: text measurement; `sprites`: the marker stamper;
 //! - `story_state`: the chart in the article's story (which step, its
@@ -38,6 +39,7 @@ mod container;
 mod controller;
 mod dom;
 mod effects;
+mod element;
 mod events;
 mod failure;
 mod js_options;

@@ -1,4 +1,4 @@
-//! The story's controls: a 故事 / Story button in the toolbar, and above the
+//! The story's controls: a Story button in the toolbar, and above the
 //! chart a panel with the step's heading and text, previous / next, "n / N"
 //! and a way out. ←/→ step while the panel has the focus; Esc leaves.
 
@@ -8,11 +8,11 @@ use web_sys::{Document, Element, HtmlButtonElement, HtmlElement};
 use crate::dataset::Step;
 use crate::i18n::{self, Lang, Phrase};
 
-use super::dom::{append_all, button, create};
+use super::element::{append_all, button, create};
 
 /// The story's elements, created once.
 pub struct StoryPanel {
-    /// The toolbar's 故事 / Story button (`aria-pressed`).
+    /// The toolbar's Story button (`aria-pressed`).
     pub button: HtmlButtonElement,
     /// The panel above the chart; hidden outside the story.
     pub panel: HtmlElement,
