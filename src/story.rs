@@ -36,3 +36,30 @@ pub fn view_without_story(base: View, claims: bool) -> View {
         ..base
     }
 }
+
+/// The story as text, for the page without script: an ordered list of the
+/// steps, each its heading and text in `lang`, escaped.
+pub fn steps_html(steps: &[Step], lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{phrase, Lang, Phrase};
+    use crate::table::escape_html;
+    if steps.is_empty() {
+        return String::new();
+    }
+    let mut html = format!(
+        "<section class=\"ps-no-script-story\">\n<h2>{}</h2>\n<ol>\n",
+        escape_html(phrase(Phrase::Story, lang))
+    );
+    for step in steps {
+        let (title, text) = match lang {
+            Lang::Zh => (&step.title_zh, &step.text_zh),
+            Lang::En => (&step.title, &step.text),
+        };
+        html.push_str(&format!(
+            "<li><strong>{}</strong> {}</li>\n",
+            escape_html(title),
+            escape_html(text)
+        ));
+    }
+    html.push_str("</ol>\n</section>\n");
+    html
+}

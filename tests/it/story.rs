@@ -192,3 +192,24 @@ fn the_step_parameter_reads_back_and_a_bad_one_only_warns() {
         );
     }
 }
+
+#[test]
+fn the_page_without_script_lists_every_step_escaped() {
+    use param_scale::i18n::Lang;
+    use param_scale::story::steps_html;
+    for lang in Lang::ALL {
+        let html = steps_html(story(), lang);
+        assert_eq!(html.matches("<li>").count(), story().len(), "{lang:?}");
+        for step in story() {
+            let title = match lang {
+                Lang::Zh => &step.title_zh,
+                Lang::En => &step.title,
+            };
+            assert!(
+                html.contains(&param_scale::table::escape_html(title)),
+                "{title}"
+            );
+        }
+    }
+    assert_eq!(steps_html(&[], Lang::Zh), "");
+}

@@ -11,10 +11,11 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use param_scale::dataset::{parse_models, parse_stages, Model, Stage};
+use param_scale::dataset::{parse_models, parse_stages, parse_story, Model, Stage, Step};
 use param_scale::export::static_chart_file;
 use param_scale::i18n::{self, Lang, Phrase};
 use param_scale::layout::{EstimatedText, LayoutConfig, View};
+use param_scale::story::steps_html;
 use param_scale::svg::render_svg;
 use param_scale::table::{escape_html, to_html};
 use param_scale::theme::Theme;
@@ -34,6 +35,7 @@ const SIZE: (f64, f64) = (960.0, 600.0);
 pub fn write(data: &Path, out: &Path) -> Result<()> {
     let models = read_models(data)?;
     let stages = read_stages(&data.with_file_name("stages.csv"))?;
+    let story = read_story(&data.with_file_name("story.csv"), &models)?;
     let mut descriptions = Vec::new();
     for lang in Lang::ALL {
         let config = LayoutConfig {
@@ -69,13 +71,14 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
         String::new()
     };
     let block = format!(
-        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"{}\" lang=\"en\">{}</a></p>\n{limit_note}{}</div>",
+        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"{}\" lang=\"en\">{}</a></p>\n{}{limit_note}{}</div>",
         static_chart_file(Lang::Zh),
         SIZE.0,
         SIZE.1,
         escape_html(&descriptions[0]),
         static_chart_file(Lang::En),
         escape_html("The chart in English (SVG)"),
+        steps_html(&story, Lang::Zh),
         to_html(&all, Lang::Zh),
     );
     let index = out.join("index.html");
@@ -97,6 +100,18 @@ fn read_models(path: &Path) -> Result<Vec<Model>> {
     parse_models(&path.display().to_string(), &text).map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("the data file has problems:\n{}", messages.join("\n"))
+    })
+}
+
+fn read_story(path: &Path, models: &[Model]) -> Result<Vec<Step>> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_story(&path.display().to_string(), &text, models).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("the story file has problems:\n{}", messages.join("\n"))
     })
 }
 
