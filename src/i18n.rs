@@ -336,6 +336,31 @@ pub fn model_name(model: &Model, lang: Lang) -> &str {
     }
 }
 
+/// A model's name as a label on the chart: its name without a trailing
+/// explanation in brackets (`MT-NLG（威震天-图灵）` → `MT-NLG`), which the
+/// tooltip still shows. Brackets of five characters or fewer are kept, as
+/// they tell variants apart (`CPM-2 (MoE)`, `InternLM (104B)`); where the
+/// name is the start of what the brackets say, the brackets are the label
+/// (`GPT (GPT-1)` → `GPT-1`).
+pub fn label_name(model: &Model, lang: Lang) -> &str {
+    let name = model_name(model, lang);
+    let Some(inner) = name.strip_suffix(')').or_else(|| name.strip_suffix('）')) else {
+        return name;
+    };
+    let Some(open) = inner.rfind(['(', '（']) else {
+        return name;
+    };
+    let bracket = inner[open..].chars().next().map_or(1, char::len_utf8);
+    let (head, said) = (inner[..open].trim_end(), &inner[open + bracket..]);
+    if !head.is_empty() && said.starts_with(head) {
+        said
+    } else if head.is_empty() || said.chars().count() <= 5 {
+        name
+    } else {
+        head
+    }
+}
+
 /// The label of a stage, with its scale when it has one.
 pub fn stage_label(stage: &Stage, lang: Lang) -> String {
     let (label, scale) = match lang {

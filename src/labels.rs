@@ -4,8 +4,11 @@
 //! Labels are placed greedily in priority order (the caller sorts them: the
 //! article's models first). Each tries a fixed list of positions around its
 //! point, near ones first, then farther ones that get a leader line. A label
-//! that fits nowhere is left out rather than drawn over something: a missing
-//! label is better than an unreadable one.
+//! that fits nowhere then gets a second chance ([`place_the_rest`]): it may
+//! push one label placed before it to another of that label's positions,
+//! or stand farther off at the end of a leader. A label that still fits
+//! nowhere is left out rather than drawn over something: a missing label is
+//! better than an unreadable one.
 
 use crate::geometry::{Point, Rect};
 use crate::ordering::{float_key, sorted_by};
@@ -35,8 +38,11 @@ pub struct PlacementConfig {
     pub gap: f64,
     /// Clear space kept around every label.
     pub padding: f64,
-    /// How much farther the second ring of positions lies.
+    /// How much farther each further ring of positions lies.
     pub far_offset: f64,
+    /// How many rings of positions there are: the near one, then rings
+    /// `far_offset` farther each, whose labels get a leader line.
+    pub rings: usize,
 }
 
 impl Default for PlacementConfig {
@@ -45,7 +51,15 @@ impl Default for PlacementConfig {
             gap: 3.0,
             padding: 1.5,
             far_offset: 14.0,
+            rings: 6,
         }
+    }
+}
+
+impl PlacementConfig {
+    /// How far from its point a label's nearest side can be, at most.
+    fn reach(&self, anchor_radius: f64) -> f64 {
+        self.gap + anchor_radius + self.far_offset * self.rings.saturating_sub(1) as f64
     }
 }
 
@@ -63,15 +77,8 @@ pub fn place_labels(
         .iter()
         .map(|request| {
             let placement = candidates(request, config).find(|candidate| {
-                let padded = candidate.rect.inflate(config.padding);
-                bounds.contains_rect(&candidate.rect)
-                    && !obstacles
-                        .iter()
-                        .any(|obstacle| obstacle.intersects(&padded))
-                    && !placed.iter().any(|other| other.intersects(&padded))
-                    && candidate.leader.is_none_or(|(from, to)| {
-                        !crosses_any(from, to, &placed) && !crosses_any(from, to, obstacles)
-                    })
+                fits(candidate, obstacles, bounds, config)
+                    && fits(candidate, &placed, bounds, config)
             });
             if let Some(placement) = placement {
                 placed.push(placement.rect);
@@ -84,41 +91,53 @@ pub fn place_labels(
 /// Whether the segment from `from` to `to` passes through any rectangle,
 /// leaving out those that hold its start: a leader starts at its own marker.
 fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
-    const STEPS: usize = 12;
     rects
         .iter()
         .filter(|rect| !rect.contains(from))
-        .any(|rect| {
-            (1..STEPS).any(|step| {
-                let t = step as f64 / STEPS as f64;
-                rect.contains(Point::new(
-                    from.x + (to.x - from.x) * t,
-                    from.y + (to.y - from.y) * t,
-                ))
-            })
-        })
+        .any(|rect| segment_crosses(from, to, rect))
 }
 
-/// The candidate positions of a label, best first.
+/// Whether the segment from `from` to `to` passes through `rect`, sampled
+/// at twelve steps between its ends.
+pub fn segment_crosses(from: Point, to: Point, rect: &Rect) -> bool {
+    const STEPS: usize = 12;
+    (1..STEPS).any(|step| {
+        let t = step as f64 / STEPS as f64;
+        rect.contains(Point::new(
+            from.x + (to.x - from.x) * t,
+            from.y + (to.y - from.y) * t,
+        ))
+    })
+}
+
+/// The candidate positions of a label, best first: ring by ring, the
+/// eight directions around the point (right first, as readers scan left to
+/// right), then above and below with the label's edge at the point rather
+/// than its middle.
 fn candidates(
     request: &LabelRequest,
     config: PlacementConfig,
 ) -> impl Iterator<Item = Placement> + '_ {
-    // Unit directions around the point: right, left, above, below, then the
-    // diagonals. Readers scan left to right, so right comes first.
-    const DIRECTIONS: [(f64, f64); 8] = [
-        (1.0, 0.0),
-        (-1.0, 0.0),
-        (0.0, -1.0),
-        (0.0, 1.0),
-        (1.0, -1.0),
-        (1.0, 1.0),
-        (-1.0, -1.0),
-        (-1.0, 1.0),
+    // Unit directions around the point, and where along the label's width
+    // the point sits for the vertical ones (0.5: the middle).
+    const DIRECTIONS: [(f64, f64, f64); 12] = [
+        (1.0, 0.0, 0.5),
+        (-1.0, 0.0, 0.5),
+        (0.0, -1.0, 0.5),
+        (0.0, 1.0, 0.5),
+        (1.0, -1.0, 0.5),
+        (1.0, 1.0, 0.5),
+        (-1.0, -1.0, 0.5),
+        (-1.0, 1.0, 0.5),
+        (0.0, -1.0, 0.1),
+        (0.0, -1.0, 0.9),
+        (0.0, 1.0, 0.1),
+        (0.0, 1.0, 0.9),
     ];
     let near = config.gap + request.anchor_radius;
-    [0.0, config.far_offset].into_iter().flat_map(move |extra| {
-        DIRECTIONS.iter().map(move |&(dx, dy)| {
+    (0..config.rings.max(1)).flat_map(move |ring| {
+        let extra = config.far_offset * ring as f64;
+        DIRECTIONS.iter().map(move |&(dx, dy, along)| {
             let (width, height) = request.size;
             let distance = near + extra;
             let Point { x, y } = request.anchor;
@@ -127,7 +146,7 @@ fn candidates(
             let left = match dx {
                 d if d > 0.0 => x + distance,
                 d if d < 0.0 => x - distance - width,
-                _ => x - width / 2.0,
+                _ => x - width * along,
             };
             let top = match dy {
                 d if d > 0.0 => y + distance * if dx == 0.0 { 1.0 } else { 0.5 },
@@ -135,7 +154,7 @@ fn candidates(
                 _ => y - height / 2.0,
             };
             let rect = Rect::new(left, top, left + width, top + height);
-            let leader = (extra > 0.0).then(|| {
+            let leader = (ring > 0).then(|| {
                 let to = rect.nearest_point_to(request.anchor);
                 let length = to.distance_squared(request.anchor).sqrt().max(1.0);
                 let start = Point::new(
@@ -158,43 +177,223 @@ pub fn place_labels_near(
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
     let config = PlacementConfig::default();
-    // Obstacles by their left edge, to find those in reach by a binary search.
-    let all: Vec<&Rect> = obstacles.iter().collect();
-    let by_left = sorted_by(&all, |rect| (float_key(rect.left), 0, 0));
-    let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
-    let mut placed: Vec<Rect> = Vec::new();
+    let fixed = Obstacles::new(obstacles);
+    let mut placements: Vec<Option<Placement>> = Vec::with_capacity(requests.len());
     let mut nearby: Vec<Rect> = Vec::new();
-    requests
+    for request in requests {
+        let reach = reach_of(request, config);
+        fixed.near(reach, &mut nearby);
+        nearby.extend(
+            placements
+                .iter()
+                .flatten()
+                .map(|placement| placement.rect)
+                .filter(|rect| rect.intersects(&reach)),
+        );
+        let placement =
+            candidates(request, config).find(|candidate| fits(candidate, &nearby, bounds, config));
+        placements.push(placement);
+    }
+    placements
+}
+
+/// A second chance for each label [`place_labels_near`] left out, in
+/// order: a position where only one label placed before stands, if that
+/// label can move to another position of its own; else the nearest free
+/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader.
+pub fn place_the_rest(
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    obstacles: &[Rect],
+    bounds: Rect,
+) {
+    let config = PlacementConfig::default();
+    let fixed = Obstacles::new(obstacles);
+    for index in 0..requests.len().min(placements.len()) {
+        if placements[index].is_none() {
+            make_room(index, requests, placements, &fixed, bounds, config);
+        }
+        if placements[index].is_none() {
+            placements[index] = farther(&requests[index], placements, &fixed, bounds, config);
+        }
+    }
+}
+
+/// How far from its point [`farther`] looks for room for a label.
+const FARTHEST: f64 = 110.0;
+/// Beyond this many obstacles in reach, [`farther`] does not look.
+const FARTHER_OBSTACLES: usize = 600;
+
+/// The nearest free spot for a label up to [`FARTHEST`] pixels from its
+/// point, joined to it by a leader that may pass over markers but over no
+/// label: for a point inside a dense cluster, whose near positions are all
+/// taken.
+fn farther(
+    request: &LabelRequest,
+    placements: &[Option<Placement>],
+    fixed: &Obstacles<'_>,
+    bounds: Rect,
+    config: PlacementConfig,
+) -> Option<Placement> {
+    const STEP: f64 = 6.0;
+    let (width, height) = request.size;
+    let Point { x, y } = request.anchor;
+    let mut near_fixed = Vec::new();
+    let reach = Rect::new(
+        x - FARTHEST - width,
+        y - FARTHEST - height,
+        x + FARTHEST + width,
+        y + FARTHEST + height,
+    );
+    fixed.near(reach, &mut near_fixed);
+    if near_fixed.len() > FARTHER_OBSTACLES {
+        // A chart of many thousands of points: the search would cost more
+        // than the label is worth.
+        return None;
+    }
+    let labels: Vec<Rect> = placements
         .iter()
-        .map(|request| {
-            // Every candidate box (and its leader) lies within this reach of
-            // the anchor, padding included.
-            let (width, height) = request.size;
-            let distance = config.gap + request.anchor_radius + config.far_offset;
-            let margin = config.padding + 1.0;
-            let reach = Rect::new(
-                request.anchor.x - distance - width - margin,
-                request.anchor.y - distance - height - margin,
-                request.anchor.x + distance + width + margin,
-                request.anchor.y + distance + height + margin,
+        .flatten()
+        .map(|placement| placement.rect)
+        .filter(|rect| rect.intersects(&reach))
+        .collect();
+    let n_steps = (FARTHEST / STEP) as i32;
+    let offsets = (-n_steps..=n_steps)
+        .flat_map(|column| (-n_steps..=n_steps).map(move |row| (column, row)))
+        .map(|(column, row)| (f64::from(column) * STEP, f64::from(row) * STEP))
+        .filter(|(dx, dy)| dx * dx + dy * dy <= FARTHEST * FARTHEST);
+    let spots: Vec<Placement> = offsets
+        .map(|(dx, dy)| {
+            let rect = Rect::new(
+                x + dx - width / 2.0,
+                y + dy - height / 2.0,
+                x + dx + width / 2.0,
+                y + dy + height / 2.0,
             );
-            let first = by_left.partition_point(|rect| rect.left < reach.left - widest);
-            nearby.clear();
-            nearby.extend(
-                by_left[first..]
-                    .iter()
-                    .take_while(|rect| rect.left <= reach.right)
-                    .filter(|rect| rect.intersects(&reach))
-                    .map(|rect| **rect),
+            let to = rect.nearest_point_to(request.anchor);
+            let length = to.distance_squared(request.anchor).sqrt().max(1.0);
+            let start = Point::new(
+                x + (to.x - x) / length * (request.anchor_radius + 1.0),
+                y + (to.y - y) / length * (request.anchor_radius + 1.0),
             );
-            nearby.extend(placed.iter().filter(|rect| rect.intersects(&reach)));
-            let placement = place_labels(std::slice::from_ref(request), &nearby, bounds, config)
-                .pop()
-                .flatten();
-            if let Some(placement) = placement {
-                placed.push(placement.rect);
+            Placement {
+                rect,
+                leader: Some((start, to)),
             }
-            placement
         })
-        .collect()
+        .collect();
+    let by_length = sorted_by(&spots, |spot| {
+        let (from, to) = spot.leader.unwrap_or_default();
+        (float_key(from.distance_squared(to)), 0, 0)
+    });
+    by_length.into_iter().find(|spot| {
+        let padded = spot.rect.inflate(config.padding);
+        let clear = bounds.contains_rect(&spot.rect)
+            && !near_fixed.iter().any(|rect| rect.intersects(&padded))
+            && !labels.iter().any(|rect| rect.intersects(&padded));
+        clear
+            && spot
+                .leader
+                .is_none_or(|(from, to)| !crosses_any(from, to, &labels))
+    })
+}
+
+/// Whether `candidate` lies inside `bounds`, clear of every blocker with
+/// its padding, and its leader (if any) crosses none.
+fn fits(candidate: &Placement, blockers: &[Rect], bounds: Rect, config: PlacementConfig) -> bool {
+    let padded = candidate.rect.inflate(config.padding);
+    bounds.contains_rect(&candidate.rect)
+        && !blockers.iter().any(|blocker| blocker.intersects(&padded))
+        && candidate
+            .leader
+            .is_none_or(|(from, to)| !crosses_any(from, to, blockers))
+}
+
+/// Places label `index` where exactly one placed label is in its way, and
+/// moves that label to another position that fits, if there is one.
+fn make_room(
+    index: usize,
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    fixed: &Obstacles<'_>,
+    bounds: Rect,
+    config: PlacementConfig,
+) {
+    let request = &requests[index];
+    let mut near_fixed = Vec::new();
+    fixed.near(reach_of(request, config), &mut near_fixed);
+    let mut others = Vec::new();
+    for candidate in candidates(request, config) {
+        if !fits(&candidate, &near_fixed, bounds, config) {
+            continue;
+        }
+        let mut in_the_way = placements.iter().enumerate().filter(|(_, placement)| {
+            placement.is_some_and(|placed| !fits(&candidate, &[placed.rect], bounds, config))
+        });
+        let (Some((blocking, _)), None) = (in_the_way.next(), in_the_way.next()) else {
+            continue;
+        };
+        let moved = &requests[blocking];
+        fixed.near(reach_of(moved, config), &mut others);
+        others.extend(
+            placements
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != blocking)
+                .filter_map(|(_, placement)| placement.map(|placed| placed.rect)),
+        );
+        others.push(candidate.rect);
+        let elsewhere = candidates(moved, config)
+            .find(|alternative| fits(alternative, &others, bounds, config));
+        if let Some(alternative) = elsewhere {
+            placements[blocking] = Some(alternative);
+            placements[index] = Some(candidate);
+            return;
+        }
+    }
+}
+
+/// Every candidate box of `request` (and its leader) lies within this
+/// rectangle, padding included.
+fn reach_of(request: &LabelRequest, config: PlacementConfig) -> Rect {
+    let (width, height) = request.size;
+    let distance = config.reach(request.anchor_radius);
+    let margin = config.padding + 1.0;
+    Rect::new(
+        request.anchor.x - distance - width - margin,
+        request.anchor.y - distance - height - margin,
+        request.anchor.x + distance + width + margin,
+        request.anchor.y + distance + height + margin,
+    )
+}
+
+/// Fixed obstacles sorted by their left edge, to find those in reach by a
+/// binary search.
+struct Obstacles<'a> {
+    by_left: Vec<&'a Rect>,
+    widest: f64,
+}
+
+impl<'a> Obstacles<'a> {
+    fn new(obstacles: &'a [Rect]) -> Self {
+        let all: Vec<&Rect> = obstacles.iter().collect();
+        let by_left = sorted_by(&all, |rect| (float_key(rect.left), 0, 0));
+        let widest = by_left.iter().map(|rect| rect.width()).fold(0.0, f64::max);
+        Self { by_left, widest }
+    }
+
+    /// Replaces `out` with the obstacles that intersect `reach`.
+    fn near(&self, reach: Rect, out: &mut Vec<Rect>) {
+        let first = self
+            .by_left
+            .partition_point(|rect| rect.left < reach.left - self.widest);
+        out.clear();
+        out.extend(
+            self.by_left[first..]
+                .iter()
+                .take_while(|rect| rect.left <= reach.right)
+                .filter(|rect| rect.intersects(&reach))
+                .map(|rect| **rect),
+        );
+    }
 }

@@ -13,10 +13,10 @@ use crate::dataset::{self, Architecture, Model, Region, Stage};
 use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
-use crate::labels::{place_labels_near, LabelRequest};
+use crate::labels::{place_labels_near, place_the_rest, segment_crosses, LabelRequest};
 pub use crate::options::View;
 use crate::options::{CountBasis, Series, Toggle};
-use crate::ordering::{count_key, descending, sorted_by};
+use crate::ordering::{count_key, descending, order_by, sorted_by};
 use crate::plotted::{PlotItem, PlotSet};
 use crate::scale::{LinearScale, LogScale};
 use crate::trend::Trend;
@@ -91,6 +91,8 @@ pub struct TextItem {
     pub font: Font,
     pub anchor: Anchor,
     pub role: TextRole,
+    /// The model the text names: a label's.
+    pub model_index: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +162,8 @@ pub struct DrawnGhost {
 pub struct DrawnBand {
     pub rect: Rect,
     pub shaded: bool,
+    /// Which of the stages given to [`compute_layout`] it is.
+    pub stage: usize,
 }
 
 /// One entry of the legend: a symbol and its text, which wraps onto more
@@ -233,6 +237,10 @@ pub const LARGEST_LABELLED: usize = 8;
 /// The fewest decades the y axis spans, so that a zoomed view of a few
 /// similar models still reads as a log scale.
 const MINIMUM_Y_DECADES: f64 = 2.0;
+
+/// How far a ghost's outline (a ring of the background colour) reaches
+/// beyond its radius.
+pub const GHOST_OUTLINE: f64 = 1.2;
 
 /// The height of an event's triangle on the time axis, in CSS pixels.
 pub const EVENT_MARKER_HEIGHT: f64 = 9.0;
@@ -327,16 +335,16 @@ pub fn compute_layout(
     let y_scale = LogScale::new(y_domain, (plot.bottom, plot.top));
     let (grid_x, grid_y) = frame.ticks(&mut texts, plot, &x_scale, &y_scale);
 
-    let mut obstacles: Vec<Rect> = Vec::new();
-    let bands = frame.bands(&mut texts, &mut obstacles, stages, plot, &y_scale);
+    let bands = frame.bands(stages, plot, &y_scale);
     let (points, events) = layout_marks(models, &set, plot, &x_scale, &y_scale, &metrics);
     let ghosts = layout_ghosts(&set, &points, &events, &x_scale, &y_scale, &metrics);
+    let mut obstacles: Vec<Rect> = Vec::new();
     obstacles.extend(points.iter().flat_map(point_obstacles));
     obstacles.extend(events.iter().map(event_box));
     obstacles.extend(
         ghosts
             .iter()
-            .map(|ghost| Rect::around(ghost.center, ghost.radius + 1.2)),
+            .map(|ghost| Rect::around(ghost.center, ghost.radius + GHOST_OUTLINE)),
     );
 
     // The trend line across the fitted span, clipped to the plot.
@@ -348,7 +356,23 @@ pub fn compute_layout(
         clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
     });
 
-    let leaders = frame.labels(&mut texts, models, &points, &events, &obstacles, plot);
+    // The article's models are labelled first, then the bands named, then
+    // the other models labelled, each around what is placed before it.
+    let (mut requests, mut items) = frame.label_requests(models, &points, &events);
+    let article = items
+        .iter()
+        .take_while(|item| models[item.3].in_article)
+        .count();
+    let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
+    let mut leaders = frame.labels(&mut texts, &requests, items, &mut obstacles, plot);
+    frame.band_names(&mut texts, &mut obstacles, &leaders, stages, &bands);
+    leaders.extend(frame.labels(
+        &mut texts,
+        &other_requests,
+        other_items,
+        &mut obstacles,
+        plot,
+    ));
 
     ChartLayout {
         width,
@@ -466,6 +490,7 @@ impl Frame<'_> {
                 font,
                 anchor: Anchor::TopLeft,
                 role: TextRole::Muted,
+                model_index: None,
             });
         }
         top
@@ -485,13 +510,22 @@ impl Frame<'_> {
             .into_iter()
             .map(|t| y_scale.map(t))
             .collect();
-        for value in y_scale.ticks() {
+        // Where the decades lie closer than a line of text, every second
+        // (or third…) one is named.
+        let line_height = self.measure.measure("1", tick).1 + 2.0;
+        let spacing = match grid_y.as_slice() {
+            [first, second, ..] => (first - second).abs(),
+            _ => f64::INFINITY,
+        };
+        let every = (line_height / spacing.max(1.0)).ceil().max(1.0) as usize;
+        for value in y_scale.ticks().into_iter().step_by(every) {
             texts.push(TextItem {
                 text: short_count(value, self.lang),
                 position: Point::new(plot.left - 8.0, y_scale.map(value)),
                 font: tick,
                 anchor: Anchor::MiddleRight,
                 role: TextRole::Muted,
+                model_index: None,
             });
         }
         let year_width = self.measure.measure("2020", tick).0;
@@ -507,21 +541,16 @@ impl Frame<'_> {
                     font: tick,
                     anchor: Anchor::TopLeft,
                     role: TextRole::Muted,
+                    model_index: None,
                 });
             }
         }
         (grid_x, grid_y)
     }
 
-    /// Stage bands, with their names at the top left of each band.
-    fn bands(
-        &self,
-        texts: &mut Vec<TextItem>,
-        obstacles: &mut Vec<Rect>,
-        stages: &[Stage],
-        plot: Rect,
-        y_scale: &LogScale,
-    ) -> Vec<DrawnBand> {
+    /// Stage bands across the plot, without their names ([`Frame::band_names`]
+    /// places those once the marks are known).
+    fn bands(&self, stages: &[Stage], plot: Rect, y_scale: &LogScale) -> Vec<DrawnBand> {
         let mut bands = Vec::new();
         for (index, stage) in stages.iter().enumerate() {
             let top = y_scale.map(stage.params_to as f64).max(plot.top);
@@ -532,71 +561,115 @@ impl Frame<'_> {
             bands.push(DrawnBand {
                 rect: Rect::new(plot.left, top, plot.right, bottom),
                 shaded: index % 2 == 0,
+                stage: index,
             });
-            let text = i18n::stage_label(stage, self.lang);
-            let size = self.measure.measure(&text, self.metrics.small);
-            let position = Point::new(plot.left + 6.0, top + 4.0);
-            if size.1 + 8.0 < bottom - top {
-                obstacles.push(Rect::new(
-                    position.x,
-                    position.y,
-                    position.x + size.0,
-                    position.y + size.1,
-                ));
-                texts.push(TextItem {
-                    text,
-                    position,
-                    font: self.metrics.small,
-                    anchor: Anchor::TopLeft,
-                    role: TextRole::Muted,
-                });
-            }
         }
         bands
     }
 
-    /// Labels for events and points, placed around the obstacles; returns
-    /// the leader lines of labels placed farther away.
+    /// Each band's name inside its band, placed like a label: the first spot
+    /// along the band's top edge, then along its bottom edge, that covers no
+    /// mark (`obstacles`) and no other name; left out where there is none.
+    /// The names placed join the obstacles the labels avoid.
+    fn band_names(
+        &self,
+        texts: &mut Vec<TextItem>,
+        obstacles: &mut Vec<Rect>,
+        leaders: &[(Point, Point)],
+        stages: &[Stage],
+        bands: &[DrawnBand],
+    ) {
+        const INSET: f64 = 4.0;
+        const STEP: f64 = 6.0;
+        const CLEARANCE: f64 = 1.5;
+        let font = self.metrics.small;
+        for band in bands {
+            let Some(stage) = stages.get(band.stage) else {
+                continue;
+            };
+            let text = i18n::stage_label(stage, self.lang);
+            let (width, height) = self.measure.measure(&text, font);
+            let area = band.rect.inflate(-INSET);
+            if width > area.width() || height > area.height() {
+                continue;
+            }
+            let n_steps = ((area.width() - width) / STEP).floor() as usize;
+            let lefts = (0..=n_steps).map(|step| area.left + STEP * step as f64);
+            let spot = [area.top, area.bottom - height]
+                .into_iter()
+                .flat_map(|top| lefts.clone().map(move |left| (left, top)))
+                .map(|(left, top)| Rect::new(left, top, left + width, top + height))
+                .find(|rect| {
+                    let padded = rect.inflate(CLEARANCE);
+                    !obstacles
+                        .iter()
+                        .any(|obstacle| obstacle.intersects(&padded))
+                        && !leaders
+                            .iter()
+                            .any(|(from, to)| segment_crosses(*from, *to, &padded))
+                });
+            let Some(rect) = spot else {
+                continue;
+            };
+            obstacles.push(rect);
+            texts.push(TextItem {
+                text,
+                position: Point::new(rect.left, rect.top),
+                font,
+                anchor: Anchor::TopLeft,
+                role: TextRole::Muted,
+                model_index: None,
+            });
+        }
+    }
+
+    /// Labels for `requests`, placed around the obstacles, which the
+    /// labels placed join; returns the leader lines of labels placed
+    /// farther away.
     fn labels(
         &self,
         texts: &mut Vec<TextItem>,
-        models: &[Model],
-        points: &[DrawnPoint],
-        events: &[DrawnEvent],
-        obstacles: &[Rect],
+        requests: &[LabelRequest],
+        label_items: Vec<LabelItem>,
+        obstacles: &mut Vec<Rect>,
         plot: Rect,
     ) -> Vec<(Point, Point)> {
-        let (requests, label_items) = self.label_requests(models, points, events);
         let mut leaders = Vec::new();
-        let placements = place_labels_near(&requests, obstacles, plot.inflate(-2.0));
-        for ((text, font, role), placement) in label_items.into_iter().zip(placements) {
+        let bounds = plot.inflate(-2.0);
+        let mut placements = place_labels_near(requests, obstacles, bounds);
+        place_the_rest(requests, &mut placements, obstacles, bounds);
+        for ((text, font, role, model_index), placement) in label_items.into_iter().zip(placements)
+        {
             let Some(placement) = placement else {
                 continue;
             };
             if let Some(leader) = placement.leader {
                 leaders.push(leader);
             }
+            obstacles.push(placement.rect);
             texts.push(TextItem {
                 text,
                 position: Point::new(placement.rect.left, placement.rect.top),
                 font,
                 anchor: Anchor::TopLeft,
                 role,
+                model_index: Some(model_index),
             });
         }
         leaders
     }
 
-    /// What to label, in order: events first (their names are all the
-    /// chart shows of them), then the article's models, then the largest
-    /// others. On a narrow chart only the article's models get labels; with
-    /// many points, only the article's models and the few largest others.
+    /// What to label, in order: the article's models (points, the larger
+    /// first, then events), then the other events (their names are all the
+    /// chart shows of them), then the other points, the larger first. On a
+    /// narrow chart only the article's models get labels; with many points,
+    /// only the article's models and the few largest others.
     fn label_requests(
         &self,
         models: &[Model],
         points: &[DrawnPoint],
         events: &[DrawnEvent],
-    ) -> (Vec<LabelRequest>, Vec<(String, Font, TextRole)>) {
+    ) -> (Vec<LabelRequest>, Vec<LabelItem>) {
         let metrics = self.metrics;
         let many = points.len() > LABEL_ALL_UP_TO;
         // In a story step, only the highlighted models are labelled.
@@ -614,52 +687,59 @@ impl Frame<'_> {
         if many && metrics.label_all_models && !story {
             order.extend(largest_others(models, points));
         }
-        // The article's models first, then the larger; ties in date order.
-        let order = sorted_by(&order, |point| {
-            let model = &models[point.model_index];
-            (
-                u64::from(!model.in_article),
-                descending(count_key(model.params)),
-                0,
-            )
-        });
-        // Event labels carry only the name: the legend's triangle says that
-        // the size is undisclosed.
         let event_order: Vec<&DrawnEvent> = events
             .iter()
             .filter(|event| {
                 if story {
                     return !event.dimmed;
                 }
-                !many || models[event.model_index].in_article
+                (metrics.label_all_models && !many) || models[event.model_index].in_article
             })
             .collect();
-        let event_order = sorted_by(&event_order, |event| {
-            (u64::from(!models[event.model_index].in_article), 0, 0)
-        });
-        let mut items: Vec<(String, Font, TextRole)> = Vec::new();
-        let mut requests: Vec<LabelRequest> = Vec::new();
+        // Event labels carry only the name: the legend's triangle says that
+        // the size is undisclosed.
+        let mut candidates: Vec<(LabelRequest, LabelItem)> = Vec::new();
         for event in event_order {
-            let text = i18n::model_name(&models[event.model_index], self.lang).to_owned();
-            requests.push(LabelRequest {
+            let text = i18n::label_name(&models[event.model_index], self.lang).to_owned();
+            let request = LabelRequest {
                 anchor: Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0),
                 anchor_radius: EVENT_MARKER_HEIGHT / 2.0,
                 size: self.measure.measure(&text, metrics.small),
-            });
-            items.push((text, metrics.small, TextRole::Muted));
+            };
+            let item = (text, metrics.small, TextRole::Muted, event.model_index);
+            candidates.push((request, item));
         }
         for point in &order {
-            let text = i18n::model_name(&models[point.model_index], self.lang).to_owned();
-            requests.push(LabelRequest {
+            let text = i18n::label_name(&models[point.model_index], self.lang).to_owned();
+            let request = LabelRequest {
                 anchor: point.center,
                 anchor_radius: point.radius,
                 size: self.measure.measure(&text, metrics.label),
-            });
-            items.push((text, metrics.label, TextRole::Label));
+            };
+            let item = (text, metrics.label, TextRole::Label, point.model_index);
+            candidates.push((request, item));
         }
-        (requests, items)
+        // The article's models first; then events before points; the larger
+        // first; ties in date order (an event has no size).
+        let order = order_by(candidates.iter().map(|(_, item)| {
+            let model = &models[item.3];
+            (
+                u64::from(!model.in_article),
+                u64::from(model.params.is_some() != model.in_article),
+                descending(count_key(model.params)),
+            )
+        }));
+        let mut slots: Vec<Option<(LabelRequest, LabelItem)>> =
+            candidates.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|position| slots[position].take())
+            .unzip()
     }
 }
+
+/// A label's text, font, colour and model.
+type LabelItem = (String, Font, TextRole, usize);
 
 /// The [`LARGEST_LABELLED`] largest points the article does not name,
 /// biggest first (the earlier model on a tie), through the crate's one sort.
@@ -757,7 +837,7 @@ pub fn marker_extent(radius: f64, architecture: Architecture) -> f64 {
 }
 
 /// The box of an event's triangle on the time axis.
-fn event_box(event: &DrawnEvent) -> Rect {
+pub fn event_box(event: &DrawnEvent) -> Rect {
     Rect::new(
         event.at.x - EVENT_MARKER_HEIGHT / 2.0,
         event.at.y - EVENT_MARKER_HEIGHT,
@@ -927,6 +1007,7 @@ fn layout_legend(
                     font,
                     anchor: Anchor::MiddleLeft,
                     role,
+                    model_index: None,
                 })
                 .collect(),
         });
@@ -962,6 +1043,7 @@ fn push_wrapped(
             font,
             anchor: Anchor::TopLeft,
             role,
+            model_index: None,
         });
         y += line_height;
     }

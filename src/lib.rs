@@ -11,6 +11,7 @@
 //! - [`svg`] renders to an SVG string (golden files, export, no-script page).
 //! - `web` (wasm32 only) is the only module that knows the browser.
 
+pub mod boxes;
 pub mod claims;
 pub mod csv;
 pub mod dataset;

@@ -1,6 +1,6 @@
 //! The JS API, instance-based so that a page may hold several charts:
 //! `createChart(element, options?) → Chart`, `chart.redraw()`,
-//! `chart.destroy()`, `chart.drawnPoints()`, `chart.lang`,
+//! `chart.destroy()`, `chart.drawnPoints()`, `chart.layoutBoxes()`, `chart.lang`,
 //! `chart.exportSvg()`, `chart.exportPng()`, `chart.exportCsv()`, and
 //! `models()` for the embedded data as plain objects; with the
 //! `fault-injection` feature (test builds only) also `panicForTest()`.
@@ -242,6 +242,32 @@ impl Chart {
         to_js(&points)
     }
 
+    /// Everything the last draw put on the canvas, as boxes in CSS pixels
+    /// relative to the canvas: `[{ kind, id, x, y, width, height }]`, `kind`
+    /// `"text"` for each piece of text (labels, band names, ticks, axis
+    /// texts, legend entries, captions, notes) and `"mark"` for each marker
+    /// (and a mixture of experts' stem), event mark and ghost, at its
+    /// visible extent; `id` is the model's id where there is one, else null.
+    #[wasm_bindgen(js_name = layoutBoxes)]
+    pub fn layout_boxes(&self) -> Result<JsValue, JsValue> {
+        let boxes: Vec<LayoutBoxJs> = self
+            .read(ChartState::layout_boxes)?
+            .into_iter()
+            .map(|layout_box| LayoutBoxJs {
+                kind: layout_box.kind.code(),
+                id: layout_box
+                    .model_index
+                    .and_then(|index| models().get(index))
+                    .map(|model| &*model.id),
+                x: layout_box.rect.left,
+                y: layout_box.rect.top,
+                width: layout_box.rect.width(),
+                height: layout_box.rect.height(),
+            })
+            .collect();
+        to_js(&boxes)
+    }
+
     /// The chart as an SVG document (real text), drawn by the same code.
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self) -> Result<String, JsValue> {
@@ -271,6 +297,17 @@ impl Chart {
         }
         Ok(())
     }
+}
+
+/// A box of the last draw as `layoutBoxes()` reports it.
+#[derive(Serialize)]
+struct LayoutBoxJs {
+    kind: &'static str,
+    id: Option<&'static str>,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
 }
 
 /// A target of the last draw as `drawnPoints()` reports it.

@@ -552,6 +552,17 @@ impl ChartState {
         self.elements.show_embed(snippets)
     }
 
+    /// What the last draw drew, as boxes: its texts measured as the layout
+    /// measured them, its marks at their visible extent.
+    pub fn layout_boxes(&self) -> Vec<crate::boxes::LayoutBox> {
+        let theme = Theme::named(self.theme);
+        let measure = self.meter.with_family(theme.font_family);
+        self.layout
+            .as_ref()
+            .map(|layout| crate::boxes::layout_boxes(layout, &measure))
+            .unwrap_or_default()
+    }
+
     /// The chart as an SVG document, drawn by the same code as the canvas,
     /// at the canvas's CSS size.
     pub fn export_svg(&self) -> Result<String, String> {

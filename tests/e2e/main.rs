@@ -37,6 +37,7 @@ mod host;
 mod hostile;
 mod interaction;
 mod many;
+mod phone;
 mod story;
 
 /// A language the page is offered in, and what the page must show for it.

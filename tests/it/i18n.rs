@@ -64,3 +64,18 @@ fn the_accessible_description_is_generated_from_the_data() {
         }
     }
 }
+
+#[test]
+fn a_label_drops_an_explanation_in_brackets_but_keeps_a_variant() {
+    use param_scale::embedded::models;
+    use param_scale::i18n::label_name;
+    let label = |id: &str, lang: Lang| {
+        let model = models().iter().find(|model| model.id == id).expect(id);
+        label_name(model, lang).to_owned()
+    };
+    assert_eq!(label("mt-nlg", Lang::Zh), "MT-NLG");
+    assert_eq!(label("ernie-3-titan", Lang::Zh), "文心 ERNIE 3.0 Titan");
+    assert_eq!(label("gpt-1", Lang::En), "GPT-1");
+    assert_eq!(label("pangu", Lang::En), "PanGu NLP large model");
+    assert_eq!(label("gpt-3", Lang::En), "GPT-3");
+}

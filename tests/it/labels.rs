@@ -139,3 +139,36 @@ fn placing_against_only_the_obstacles_in_reach_gives_what_placing_against_all_gi
         assert_eq!(near, everything, "seed {seed}, {n_points} points");
     }
 }
+
+#[test]
+fn a_label_left_out_pushes_one_placed_label_aside_or_stands_farther_off() {
+    use param_scale::labels::place_the_rest;
+    let bounds = Rect::new(0.0, 0.0, 400.0, 300.0);
+    // A tight cluster of points: the later labels find no near position.
+    let points: Vec<(f64, f64)> = (0..12)
+        .map(|index| {
+            (
+                150.0 + (index % 4) as f64 * 11.0,
+                120.0 + (index / 4) as f64 * 11.0,
+            )
+        })
+        .collect();
+    let obstacles: Vec<Rect> = points.iter().map(|(x, y)| marker(*x, *y)).collect();
+    let requests: Vec<LabelRequest> = points.iter().map(|(x, y)| request(*x, *y, 40.0)).collect();
+    let mut placed = place_labels_near(&requests, &obstacles, bounds);
+    let before = placed.iter().flatten().count();
+    place_the_rest(&requests, &mut placed, &obstacles, bounds);
+    let rects: Vec<Rect> = placed
+        .iter()
+        .flatten()
+        .map(|placement| placement.rect)
+        .collect();
+    assert!(rects.len() > before, "{before} → {}", rects.len());
+    for (index, rect) in rects.iter().enumerate() {
+        assert!(bounds.contains_rect(rect));
+        assert!(obstacles.iter().all(|obstacle| !obstacle.intersects(rect)));
+        assert!(rects[index + 1..]
+            .iter()
+            .all(|other| !other.intersects(rect)));
+    }
+}

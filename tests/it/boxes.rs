@@ -1,0 +1,148 @@
+//! The boxes a layout draws: no text over a mark or another text, at the
+//! widths readers use, in both languages; the article's models labelled.
+
+use param_scale::boxes::{layout_boxes, overlaps, BoxKind, LayoutBox};
+use param_scale::embedded::{models, stages};
+use param_scale::i18n::{self, Lang};
+use param_scale::layout::{compute_layout, ChartLayout, EstimatedText, LayoutConfig, View};
+
+/// The widths of the check, each at a short and a tall canvas (the
+/// page's canvas is shorter on a phone held sideways, taller upright).
+const WIDTHS: [f64; 7] = [320.0, 360.0, 390.0, 430.0, 768.0, 1024.0, 1440.0];
+
+fn heights(width: f64) -> [f64; 4] {
+    if width < 600.0 {
+        [360.0, 480.0, 580.0, 680.0]
+    } else {
+        [360.0, 460.0, 0.62 * width.min(1200.0), 780.0]
+    }
+}
+
+/// The canvas heights the article's models must all be labelled at: a
+/// phone's canvas is 480 px or taller (the page's chart is 500 px or
+/// taller, its one row of controls included).
+const LABELLED_FROM_HEIGHT: f64 = 460.0;
+
+fn layout(width: f64, height: f64, lang: Lang, view: View) -> ChartLayout {
+    compute_layout(
+        models(),
+        stages(),
+        LayoutConfig {
+            width,
+            height,
+            lang,
+            view,
+        },
+        &EstimatedText,
+    )
+}
+
+fn describe(layout_box: &LayoutBox) -> String {
+    match (&layout_box.text, layout_box.model_index) {
+        (Some(text), _) => format!("text {text:?} at {:?}", layout_box.rect),
+        (None, Some(index)) => format!("mark of {} at {:?}", models()[index].id, layout_box.rect),
+        (None, None) => format!("mark at {:?}", layout_box.rect),
+    }
+}
+
+fn views() -> [(&'static str, View); 2] {
+    let claims = View {
+        claims: true,
+        ..View::default()
+    };
+    [("default", View::default()), ("claims", claims)]
+}
+
+#[test]
+fn no_text_covers_a_mark_or_another_text_at_any_width_in_either_language() {
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        for width in WIDTHS {
+            for height in heights(width) {
+                for (name, view) in views() {
+                    let layout = layout(width, height, lang, view);
+                    let boxes = layout_boxes(&layout, &EstimatedText);
+                    for (first, second) in overlaps(&boxes) {
+                        failures.push(format!(
+                            "{lang:?} {width}×{height} {name}: {} overlaps {}",
+                            describe(&boxes[first]),
+                            describe(&boxes[second])
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_text_and_every_mark_has_a_box() {
+    let layout = layout(390.0, 560.0, Lang::Zh, View::default());
+    let boxes = layout_boxes(&layout, &EstimatedText);
+    let texts = boxes.iter().filter(|b| b.kind == BoxKind::Text).count();
+    let legend_lines: usize = layout.legend.iter().map(|item| item.lines.len()).sum();
+    assert_eq!(texts, layout.texts.len() + legend_lines);
+    let marks: Vec<&LayoutBox> = boxes.iter().filter(|b| b.kind == BoxKind::Mark).collect();
+    for point in &layout.points {
+        assert!(marks
+            .iter()
+            .any(|mark| mark.model_index == Some(point.model_index)
+                && mark.rect.contains(point.center)));
+    }
+    for event in &layout.events {
+        assert!(marks
+            .iter()
+            .any(|mark| mark.model_index == Some(event.model_index)));
+    }
+    let labels = boxes
+        .iter()
+        .filter(|b| b.kind == BoxKind::Text && b.model_index.is_some())
+        .count();
+    assert!(labels > 5, "labels carry their model: {labels}");
+}
+
+#[test]
+fn every_model_the_article_names_is_labelled_from_390_pixels_up() {
+    let mut missing = Vec::new();
+    for lang in Lang::ALL {
+        for width in WIDTHS.into_iter().filter(|width| *width >= 390.0) {
+            for height in heights(width)
+                .into_iter()
+                .filter(|height| *height >= LABELLED_FROM_HEIGHT)
+            {
+                let layout = layout(width, height, lang, View::default());
+                for (index, model) in models().iter().enumerate() {
+                    let labelled = layout
+                        .texts
+                        .iter()
+                        .any(|text| text.model_index == Some(index));
+                    if model.in_article && !labelled {
+                        missing.push(format!(
+                            "{lang:?} {width}×{height}: {}",
+                            i18n::model_name(model, lang)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "unlabelled:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn band_names_are_drawn_where_there_is_room() {
+    for lang in Lang::ALL {
+        let layout = layout(1024.0, 640.0, lang, View::default());
+        let names: Vec<String> = stages()
+            .iter()
+            .map(|stage| i18n::stage_label(stage, lang))
+            .collect();
+        let drawn = layout
+            .texts
+            .iter()
+            .filter(|text| names.contains(&text.text))
+            .count();
+        assert!(drawn >= 2, "{lang:?}: {drawn} band names");
+    }
+}
