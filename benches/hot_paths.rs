@@ -41,6 +41,7 @@ mod native {
             height: SIZE.1,
             lang: Lang::En,
             view: View::default(),
+            title: true,
         }
     }
 

@@ -5,7 +5,7 @@
 //! of those numbers; number formats live in [`crate::format`].
 
 use crate::dataset::{Architecture, Model, Region, Stage, Status};
-use crate::options::CountBasis;
+use crate::options::{AxisScale, CountBasis};
 
 /// The languages of the chart. Chinese comes first: the chart starts from a
 /// Chinese article.
@@ -73,6 +73,8 @@ pub enum Phrase {
     Copied,
     CopyFailed,
     Controls,
+    /// The menu button that holds the chart's other actions.
+    More,
     KeyboardHelp,
     LegendLabel,
     DataTable,
@@ -116,9 +118,9 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
     match (phrase, lang) {
         (Title, Lang::Zh) => "大模型参数规模的增长",
         (Title, Lang::En) => "How large AI models grew",
-        (SourceLine, Lang::Zh) => "数据：各模型的论文或官方发布（逐条见 data/models.csv）· Param Scale",
+        (SourceLine, Lang::Zh) => "数据：各模型的论文或官方发布，逐条见数据表 · Param Scale",
         (SourceLine, Lang::En) => {
-            "Data: each model's paper or official announcement (one per row in data/models.csv) · Param Scale"
+            "Data: each model's paper or announcement, listed in the data table · Param Scale"
         }
         (Undisclosed, Lang::Zh) => "参数未公开",
         (Undisclosed, Lang::En) => "size undisclosed",
@@ -144,6 +146,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (CopyFailed, Lang::En) => "Copy this link:",
         (Controls, Lang::Zh) => "图表控制",
         (Controls, Lang::En) => "Chart controls",
+        (More, Lang::Zh) => "⋯ 更多",
+        (More, Lang::En) => "⋯ More",
         (KeyboardHelp, Lang::Zh) => {
             "用方向键逐个浏览模型（←→按时间，↑↓按规模），Home/End 跳到首尾，回车固定，Esc 取消。在图上拖动可放大时间段。"
         }
@@ -226,21 +230,53 @@ pub fn architecture_name(architecture: Architecture, lang: Lang) -> &'static str
     }
 }
 
-/// The subtitle: what is plotted, over which years.
-pub fn subtitle(first_year: u16, last_year: u16, count: CountBasis, lang: Lang) -> String {
+/// The subtitle: what is plotted, over which years, on which scale.
+pub fn subtitle(
+    first_year: u16,
+    last_year: u16,
+    count: CountBasis,
+    scale: AxisScale,
+    lang: Lang,
+) -> String {
+    let scale_words = match (lang, scale) {
+        (Lang::Zh, AxisScale::Log) => "（对数坐标）",
+        (Lang::Zh, AxisScale::Linear) => "（线性坐标）",
+        (Lang::En, AxisScale::Log) => " (log scale)",
+        (Lang::En, AxisScale::Linear) => " (linear scale)",
+    };
     match (lang, count) {
         (Lang::Zh, CountBasis::Total) => {
-            format!("{first_year}—{last_year}年主要模型的参数量（对数坐标）")
+            format!("{first_year}—{last_year}年主要模型的参数量{scale_words}")
         }
         (Lang::Zh, CountBasis::Active) => format!(
-            "{first_year}—{last_year}年主要模型的参数量，混合专家模型按激活参数计（对数坐标）"
+            "{first_year}—{last_year}年主要模型的参数量，混合专家模型按激活参数计{scale_words}"
         ),
         (Lang::En, CountBasis::Total) => {
-            format!("Parameter counts of notable models, {first_year}–{last_year} (log scale)")
+            format!("Parameter counts of notable models, {first_year}–{last_year}{scale_words}")
         }
         (Lang::En, CountBasis::Active) => format!(
-            "Parameter counts of notable models, {first_year}–{last_year}, mixtures of experts at their active count (log scale)"
+            "Parameter counts of notable models, {first_year}–{last_year}, mixtures of experts at their active count{scale_words}"
         ),
+    }
+}
+
+/// The name of a y scale on its switch: 对数 / 线性, log / linear.
+pub fn scale_name(scale: AxisScale, lang: Lang) -> &'static str {
+    match (scale, lang) {
+        (AxisScale::Log, Lang::Zh) => "对数",
+        (AxisScale::Log, Lang::En) => "log",
+        (AxisScale::Linear, Lang::Zh) => "线性",
+        (AxisScale::Linear, Lang::En) => "linear",
+    }
+}
+
+/// The hint by the y axis: how to read its steps.
+pub fn scale_hint(scale: AxisScale, lang: Lang) -> &'static str {
+    match (scale, lang) {
+        (AxisScale::Log, Lang::Zh) => "每格 ×10",
+        (AxisScale::Log, Lang::En) => "each step ×10",
+        (AxisScale::Linear, Lang::Zh) => "从零起，等距",
+        (AxisScale::Linear, Lang::En) => "from zero, even steps",
     }
 }
 

@@ -219,6 +219,61 @@ pub fn place_the_rest(
     }
 }
 
+/// Beyond this many obstacles, [`place_labels_most`] tries one order only.
+const ORDERS_UP_TO_OBSTACLES: usize = 3_000;
+
+/// Places every request as [`place_labels_near`] and [`place_the_rest`] do,
+/// in the given order and in a few others (from the plot's foot up, from
+/// its top down, from the left, the given order reversed), and keeps the
+/// placements of the order that places the most labels (the earliest such
+/// order on a tie): which label takes a contested spot first decides how
+/// many fit around a dense cluster.
+pub fn place_labels_most(
+    requests: &[LabelRequest],
+    obstacles: &[Rect],
+    bounds: Rect,
+) -> Vec<Option<Placement>> {
+    let place = |order: &[usize]| {
+        let ordered: Vec<LabelRequest> = order.iter().map(|index| requests[*index]).collect();
+        let mut placed = place_labels_near(&ordered, obstacles, bounds);
+        place_the_rest(&ordered, &mut placed, obstacles, bounds);
+        let mut by_request = vec![None; requests.len()];
+        for (index, placement) in order.iter().zip(placed) {
+            by_request[*index] = placement;
+        }
+        by_request
+    };
+    let given: Vec<usize> = (0..requests.len()).collect();
+    let mut best = place(&given);
+    if obstacles.len() > ORDERS_UP_TO_OBSTACLES || requests.len() < 2 {
+        return best;
+    }
+    let by = |key: &dyn Fn(&LabelRequest) -> f64| {
+        let keys: Vec<(u64, u64, u64)> = requests
+            .iter()
+            .map(|request| (float_key(key(request)), 0, 0))
+            .collect();
+        crate::ordering::order_by(keys)
+    };
+    let orders = [
+        by(&|request| -request.anchor.y),
+        by(&|request| request.anchor.y),
+        by(&|request| request.anchor.x),
+        given.iter().rev().copied().collect(),
+    ];
+    let count = |placements: &[Option<Placement>]| placements.iter().flatten().count();
+    for order in orders {
+        if count(&best) == requests.len() {
+            break;
+        }
+        let tried = place(&order);
+        if count(&tried) > count(&best) {
+            best = tried;
+        }
+    }
+    best
+}
+
 /// How far from its point [`farther`] looks for room for a label.
 const FARTHEST: f64 = 110.0;
 /// Beyond this many obstacles in reach, [`farther`] does not look.

@@ -13,12 +13,14 @@ use crate::dataset::{self, Architecture, Model, Region, Stage};
 use crate::format::short_count;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
-use crate::labels::{place_labels_near, place_the_rest, segment_crosses, LabelRequest};
+use crate::labels::{
+    place_labels_most, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
+};
 pub use crate::options::View;
-use crate::options::{CountBasis, Series, Toggle};
+use crate::options::{AxisScale, CountBasis, Series, Toggle};
 use crate::ordering::{count_key, descending, order_by, sorted_by};
 use crate::plotted::{PlotItem, PlotSet};
-use crate::scale::{LinearScale, LogScale};
+use crate::scale::{LinearScale, LogScale, YScale};
 use crate::trend::Trend;
 
 /// Measures text: width and height in CSS pixels of `text` at `font_size`.
@@ -80,6 +82,10 @@ pub struct LayoutConfig {
     pub height: f64,
     pub lang: Lang,
     pub view: View,
+    /// Whether the chart draws its title. The page shows the title as a
+    /// heading of its own and leaves it out of its canvas; the exports and
+    /// the static chart keep it.
+    pub title: bool,
 }
 
 /// One line of text at a position. `anchor` says which point of the text
@@ -195,6 +201,8 @@ pub enum LegendKind {
     Count(CountBasis),
     Trend,
     Event,
+    /// The y axis's scale: one of the two words of its switch by the axis.
+    Scale(AxisScale),
 }
 
 /// Everything the painter needs, and everything hit-testing will need.
@@ -204,7 +212,7 @@ pub struct ChartLayout {
     pub height: f64,
     pub plot: Rect,
     pub x_scale: LinearScale,
-    pub y_scale: LogScale,
+    pub y_scale: YScale,
     pub bands: Vec<DrawnBand>,
     /// Horizontal grid lines (y) and vertical ones (x), in pixels.
     pub grid_y: Vec<f64>,
@@ -214,8 +222,9 @@ pub struct ChartLayout {
     /// The article's claims where they differ from the sources (when the
     /// view shows them).
     pub ghosts: Vec<DrawnGhost>,
-    /// The trend's line, clipped to the plot, and the fit itself.
-    pub trend: Option<(Trend, Point, Point)>,
+    /// The fit itself and its line, clipped to the plot: two points on a
+    /// log axis, a curve of short segments on a linear one.
+    pub trend: Option<(Trend, Vec<Point>)>,
     pub legend: Vec<LegendItem>,
     /// Texts: title, subtitle, ticks, stage names, labels, source line.
     pub texts: Vec<TextItem>,
@@ -256,6 +265,8 @@ struct Metrics {
     small: Font,
     point_radius: f64,
     label_all_models: bool,
+    /// The space between the legend and what follows it.
+    gap: f64,
 }
 
 impl Metrics {
@@ -271,6 +282,7 @@ impl Metrics {
             small: Font::regular(if narrow { 10.0 } else { 11.0 }),
             point_radius: if narrow { 4.0 } else { 5.0 },
             label_all_models: !narrow,
+            gap: if narrow { 6.0 } else { 10.0 },
         }
     }
 }
@@ -287,6 +299,7 @@ pub fn compute_layout(
         height,
         lang,
         view,
+        title,
     } = config;
     let set = PlotSet::prepare(models, &view);
     let metrics = Metrics::for_width(width);
@@ -302,24 +315,41 @@ pub fn compute_layout(
         Some(range) => (range.from, range.to),
         None => dataset::year_span(models).unwrap_or(DEFAULT_YEARS),
     };
-    let mut cursor_y = frame.header(&mut texts, years, view.count);
+    let mut cursor_y = frame.header(&mut texts, title, years, view);
 
     // The fit is made before the legend, which states it.
     let trend = Trend::fit(set.fit_pairs(view.fit_demonstrations));
-    let (legend, legend_bottom) =
+    let (mut legend, legend_bottom) =
         layout_legend(models, &set, &view, trend.as_ref(), &frame, cursor_y);
-    cursor_y = legend_bottom + 10.0;
+    cursor_y = legend_bottom + metrics.gap;
     if set.without_active_count > 0 {
         let note = i18n::without_active_count(set.without_active_count, lang);
         cursor_y = frame.wrapped(&mut texts, &note, metrics.small, TextRole::Muted, cursor_y);
         cursor_y += 6.0;
     }
+    let (switch, axis_row_bottom) = frame.axis_row(&mut texts, view.scale, cursor_y);
+    legend.extend(switch);
+    cursor_y = axis_row_bottom + 8.0;
     let source_top = frame.source_line(&mut texts, height);
 
     // The plot: y tick labels on the left, year ticks below. The y axis fits
     // the visible counts: zooming to a period refits it.
-    let y_domain = LogScale::nice_domain(set.counts(), MINIMUM_Y_DECADES, 0.12);
-    let widest_tick = [y_domain.0 * 2.0, y_domain.1 / 2.0]
+    let y_scale_in = |range: (f64, f64)| match view.scale {
+        AxisScale::Log => YScale::Log(LogScale::new(
+            LogScale::nice_domain(set.counts(), MINIMUM_Y_DECADES, 0.12),
+            range,
+        )),
+        // Zero sits a marker's reach above the plot's foot, so that the
+        // many small models there stay clear of the years below.
+        AxisScale::Linear => YScale::Linear(LinearScale::new(
+            LinearScale::nice_zero_domain(set.counts(), 0.05),
+            (range.0 - LINEAR_FOOT, range.1),
+        )),
+    };
+    // The ticks depend on the domain only, so the widest is known before
+    // the plot's size is.
+    let widest_tick = y_scale_in((1.0, 0.0))
+        .ticks()
         .iter()
         .map(|value| measure.measure(&short_count(*value, lang), metrics.tick).0)
         .fold(0.0, f64::max);
@@ -332,7 +362,7 @@ pub fn compute_layout(
     );
     let x_domain = (f64::from(years.0), f64::from(years.1) + 1.0);
     let x_scale = LinearScale::new(x_domain, (plot.left, plot.right));
-    let y_scale = LogScale::new(y_domain, (plot.bottom, plot.top));
+    let y_scale = y_scale_in((plot.bottom, plot.top));
     let (grid_x, grid_y) = frame.ticks(&mut texts, plot, &x_scale, &y_scale);
 
     let bands = frame.bands(stages, plot, &y_scale);
@@ -347,13 +377,20 @@ pub fn compute_layout(
             .map(|ghost| Rect::around(ghost.center, ghost.radius + GHOST_OUTLINE)),
     );
 
-    // The trend line across the fitted span, clipped to the plot.
+    // The trend line across the fitted span, clipped to the plot: straight
+    // on a log axis, an exponential curve on a linear one.
     let trend = trend.and_then(|trend| {
         let from = trend.span.0.max(x_domain.0);
         let to = trend.span.1.min(x_domain.1);
-        let start = Point::new(x_scale.map(from), y_scale.map(trend.params_at(from)));
-        let end = Point::new(x_scale.map(to), y_scale.map(trend.params_at(to)));
-        clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
+        let n_segments = if y_scale.is_log() { 1 } else { TREND_SEGMENTS };
+        let path: Vec<Point> = (0..=n_segments)
+            .map(|step| {
+                let year = from + (to - from) * step as f64 / n_segments as f64;
+                Point::new(x_scale.map(year), y_scale.map(trend.params_at(year)))
+            })
+            .collect();
+        let clipped = clip_path(plot, &path);
+        (clipped.len() >= 2).then_some((trend, clipped))
     });
 
     // The article's models are labelled first, then the bands named, then
@@ -364,7 +401,7 @@ pub fn compute_layout(
         .take_while(|item| models[item.3].in_article)
         .count();
     let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
-    let mut leaders = frame.labels(&mut texts, &requests, items, &mut obstacles, plot);
+    let mut leaders = frame.labels(&mut texts, &requests, items, &mut obstacles, plot, true);
     frame.band_names(&mut texts, &mut obstacles, &leaders, stages, &bands);
     leaders.extend(frame.labels(
         &mut texts,
@@ -372,6 +409,7 @@ pub fn compute_layout(
         other_items,
         &mut obstacles,
         plot,
+        false,
     ));
 
     ChartLayout {
@@ -399,7 +437,7 @@ fn layout_ghosts(
     points: &[DrawnPoint],
     events: &[DrawnEvent],
     x_scale: &LinearScale,
-    y_scale: &LogScale,
+    y_scale: &YScale,
     metrics: &Metrics,
 ) -> Vec<DrawnGhost> {
     set.ghosts
@@ -460,12 +498,20 @@ impl Frame<'_> {
     }
 
     /// Title and subtitle; returns the top of what follows.
-    fn header(&self, texts: &mut Vec<TextItem>, years: (u16, u16), count: CountBasis) -> f64 {
-        let title = i18n::phrase(Phrase::Title, self.lang);
-        let mut cursor_y =
-            self.wrapped(texts, title, self.metrics.title, TextRole::Title, self.pad);
-        cursor_y += 2.0;
-        let subtitle = i18n::subtitle(years.0, years.1, count, self.lang);
+    fn header(
+        &self,
+        texts: &mut Vec<TextItem>,
+        with_title: bool,
+        years: (u16, u16),
+        view: View,
+    ) -> f64 {
+        let mut cursor_y = self.pad;
+        if with_title {
+            let title = i18n::phrase(Phrase::Title, self.lang);
+            cursor_y = self.wrapped(texts, title, self.metrics.title, TextRole::Title, cursor_y);
+            cursor_y += 2.0;
+        }
+        let subtitle = i18n::subtitle(years.0, years.1, view.count, view.scale, self.lang);
         cursor_y = self.wrapped(
             texts,
             &subtitle,
@@ -474,6 +520,72 @@ impl Frame<'_> {
             cursor_y,
         );
         cursor_y + 8.0
+    }
+
+    /// The row above the plot: a hint at the left, by the y axis's labels,
+    /// on how to read its steps (每格 ×10 · each step ×10), and at the right
+    /// the switch between log and linear, two words that are legend items
+    /// (the page lays its buttons over them). Returns the switch's items
+    /// and the bottom of the row.
+    fn axis_row(
+        &self,
+        texts: &mut Vec<TextItem>,
+        scale: AxisScale,
+        top: f64,
+    ) -> (Vec<LegendItem>, f64) {
+        const WORD_GAP: f64 = 12.0;
+        const INSET: f64 = 3.0;
+        let font = self.metrics.small;
+        let row_height = self.measure.measure("Ag", font).1 + 4.0;
+        let middle = top + row_height / 2.0;
+        texts.push(TextItem {
+            text: i18n::scale_hint(scale, self.lang).to_owned(),
+            position: Point::new(self.pad, middle),
+            font,
+            anchor: Anchor::MiddleLeft,
+            role: TextRole::Muted,
+            model_index: None,
+        });
+        let words: Vec<(AxisScale, &str, f64)> = AxisScale::ALL
+            .into_iter()
+            .map(|each| {
+                let word = i18n::scale_name(each, self.lang);
+                (each, word, self.measure.measure(word, font).0)
+            })
+            .collect();
+        let total: f64 = words
+            .iter()
+            .map(|(_, _, width)| width + WORD_GAP)
+            .sum::<f64>();
+        let mut x = self.pad + self.content_width - total + WORD_GAP - INSET;
+        let items = words
+            .into_iter()
+            .map(|(each, word, width)| {
+                let shown = each == scale;
+                let item = LegendItem {
+                    kind: LegendKind::Scale(each),
+                    toggle: Some(Toggle::Scale(each)),
+                    shown,
+                    rect: Rect::new(x - INSET, top, x + width + INSET, top + row_height),
+                    symbol: Point::new(x, middle),
+                    lines: vec![TextItem {
+                        text: word.to_owned(),
+                        position: Point::new(x, middle),
+                        font,
+                        anchor: Anchor::MiddleLeft,
+                        role: if shown {
+                            TextRole::Label
+                        } else {
+                            TextRole::Muted
+                        },
+                        model_index: None,
+                    }],
+                };
+                x += width + WORD_GAP;
+                item
+            })
+            .collect();
+        (items, top + row_height)
     }
 
     /// The source line at the bottom, wrapped; returns its top.
@@ -502,7 +614,7 @@ impl Frame<'_> {
         texts: &mut Vec<TextItem>,
         plot: Rect,
         x_scale: &LinearScale,
-        y_scale: &LogScale,
+        y_scale: &YScale,
     ) -> (Vec<f64>, Vec<f64>) {
         let tick = self.metrics.tick;
         let grid_y: Vec<f64> = y_scale
@@ -550,7 +662,7 @@ impl Frame<'_> {
 
     /// Stage bands across the plot, without their names ([`Frame::band_names`]
     /// places those once the marks are known).
-    fn bands(&self, stages: &[Stage], plot: Rect, y_scale: &LogScale) -> Vec<DrawnBand> {
+    fn bands(&self, stages: &[Stage], plot: Rect, y_scale: &YScale) -> Vec<DrawnBand> {
         let mut bands = Vec::new();
         for (index, stage) in stages.iter().enumerate() {
             let top = y_scale.map(stage.params_to as f64).max(plot.top);
@@ -633,11 +745,17 @@ impl Frame<'_> {
         label_items: Vec<LabelItem>,
         obstacles: &mut Vec<Rect>,
         plot: Rect,
+        most: bool,
     ) -> Vec<(Point, Point)> {
         let mut leaders = Vec::new();
         let bounds = plot.inflate(-2.0);
-        let mut placements = place_labels_near(requests, obstacles, bounds);
-        place_the_rest(requests, &mut placements, obstacles, bounds);
+        let placements = if most {
+            place_labels_most(requests, obstacles, bounds)
+        } else {
+            let mut placements = place_labels_near(requests, obstacles, bounds);
+            place_the_rest(requests, &mut placements, obstacles, bounds);
+            placements
+        };
         for ((text, font, role, model_index), placement) in label_items.into_iter().zip(placements)
         {
             let Some(placement) = placement else {
@@ -765,7 +883,7 @@ fn layout_marks(
     set: &PlotSet,
     plot: Rect,
     x_scale: &LinearScale,
-    y_scale: &LogScale,
+    y_scale: &YScale,
     metrics: &Metrics,
 ) -> (Vec<DrawnPoint>, Vec<DrawnEvent>) {
     let mut points = Vec::new();
@@ -796,7 +914,7 @@ fn drawn_point(
     item: &PlotItem,
     x: f64,
     count: f64,
-    y_scale: &LogScale,
+    y_scale: &YScale,
     metrics: &Metrics,
 ) -> DrawnPoint {
     DrawnPoint {
@@ -1107,6 +1225,27 @@ fn break_tokens(text: &str) -> Vec<String> {
         tokens.push(current);
     }
     tokens
+}
+
+/// How far above the plot's foot zero lies on a linear axis, in CSS px.
+const LINEAR_FOOT: f64 = 10.0;
+
+/// How many segments draw the trend's curve on a linear axis.
+const TREND_SEGMENTS: usize = 48;
+
+/// The part of a path inside a rectangle (a path that leaves it once, as a
+/// monotonic curve does): each segment clipped, joined.
+fn clip_path(rect: Rect, path: &[Point]) -> Vec<Point> {
+    let mut clipped: Vec<Point> = Vec::new();
+    for pair in path.windows(2) {
+        if let Some((start, end)) = clip_to(rect, pair[0], pair[1]) {
+            if clipped.last() != Some(&start) {
+                clipped.push(start);
+            }
+            clipped.push(end);
+        }
+    }
+    clipped
 }
 
 /// Clips a segment to a rectangle (Liang–Barsky); `None` if it lies outside.

@@ -112,12 +112,42 @@ impl CountBasis {
     }
 }
 
+/// How the y axis spaces the counts: log, each step ×10 (the default), or
+/// linear from zero, which shows how steep the climb is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AxisScale {
+    #[default]
+    Log,
+    Linear,
+}
+
+impl AxisScale {
+    pub const ALL: [AxisScale; 2] = [AxisScale::Log, AxisScale::Linear];
+
+    /// The code in the URL's `scale`.
+    pub fn code(self) -> &'static str {
+        match self {
+            AxisScale::Log => "log",
+            AxisScale::Linear => "linear",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AxisScale> {
+        AxisScale::ALL
+            .into_iter()
+            .find(|scale| scale.code() == code)
+    }
+}
+
 /// Something the legend switches: a series shown or hidden, the count the
-/// axis shows, or whether demonstrations count in the trend.
+/// axis shows, the axis's scale, or whether demonstrations count in the
+/// trend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Toggle {
     Series(Series),
     Count(CountBasis),
+    /// The y axis's scale.
+    Scale(AxisScale),
     FitDemonstrations,
     /// The article's claims, drawn as ghosts.
     Claims,
@@ -131,6 +161,8 @@ impl Toggle {
             Toggle::Series(series) => series.code(),
             Toggle::Count(CountBasis::Total) => "count-total",
             Toggle::Count(CountBasis::Active) => "count-active",
+            Toggle::Scale(AxisScale::Log) => "scale-log",
+            Toggle::Scale(AxisScale::Linear) => "scale-linear",
             Toggle::FitDemonstrations => "fit-all",
             Toggle::Claims => "claims",
         }
@@ -140,6 +172,8 @@ impl Toggle {
         let others = [
             Toggle::Count(CountBasis::Total),
             Toggle::Count(CountBasis::Active),
+            Toggle::Scale(AxisScale::Log),
+            Toggle::Scale(AxisScale::Linear),
             Toggle::FitDemonstrations,
             Toggle::Claims,
         ];
@@ -156,6 +190,7 @@ impl View {
         match toggle {
             Toggle::Series(series) => self.hidden.toggle(series),
             Toggle::Count(basis) => self.count = basis,
+            Toggle::Scale(scale) => self.scale = scale,
             Toggle::FitDemonstrations => self.fit_demonstrations = !self.fit_demonstrations,
             Toggle::Claims => self.claims = !self.claims,
         }
@@ -229,6 +264,8 @@ pub struct View {
     pub range: Option<YearRange>,
     /// The count the y axis shows for mixtures of experts.
     pub count: CountBasis,
+    /// How the y axis spaces the counts.
+    pub scale: AxisScale,
     /// Whether demonstrations count in the trend (left out by default).
     pub fit_demonstrations: bool,
     /// Whether the article's claims are drawn as ghosts beside the sources.
@@ -264,6 +301,8 @@ pub struct ChartOptions {
     pub to: Option<u16>,
     /// The count the y axis shows (`count=active`).
     pub count: Option<CountBasis>,
+    /// The y axis's scale (`scale=linear`).
+    pub scale: Option<AxisScale>,
     /// Whether demonstrations count in the trend (`fit=all`).
     pub fit_demonstrations: Option<bool>,
     /// Whether the article's claims are drawn (`claims=1`).
@@ -279,8 +318,8 @@ pub struct ChartOptions {
 pub const MAX_STEP: u32 = 99;
 
 /// The keys [`ChartOptions::set`] knows.
-pub const OPTION_KEYS: [&str; 10] = [
-    "lang", "theme", "hide", "from", "to", "count", "fit", "claims", "step", "focus",
+pub const OPTION_KEYS: [&str; 11] = [
+    "lang", "theme", "hide", "from", "to", "count", "scale", "fit", "claims", "step", "focus",
 ];
 
 impl ChartOptions {
@@ -336,6 +375,10 @@ impl ChartOptions {
             "count" => match CountBasis::from_code(value) {
                 Some(basis) => self.count = Some(basis),
                 None => return Err(format!("count: '{value}' is not total or active; ignored")),
+            },
+            "scale" => match AxisScale::from_code(value) {
+                Some(scale) => self.scale = Some(scale),
+                None => return Err(format!("scale: '{value}' is not log or linear; ignored")),
             },
             "fit" => match value {
                 "all" => self.fit_demonstrations = Some(true),
@@ -423,6 +466,9 @@ impl ChartOptions {
         if let Some(count) = self.count {
             pairs.push(format!("count={}", count.code()));
         }
+        if let Some(scale) = self.scale {
+            pairs.push(format!("scale={}", scale.code()));
+        }
         if let Some(fit_all) = self.fit_demonstrations {
             pairs.push(format!("fit={}", if fit_all { "all" } else { "models" }));
         }
@@ -447,6 +493,7 @@ impl ChartOptions {
             from: self.from.or(fallback.from),
             to: self.to.or(fallback.to),
             count: self.count.or(fallback.count),
+            scale: self.scale.or(fallback.scale),
             fit_demonstrations: self.fit_demonstrations.or(fallback.fit_demonstrations),
             claims: self.claims.or(fallback.claims),
             step: self.step.or(fallback.step),

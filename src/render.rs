@@ -307,10 +307,9 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             ))?;
         }
 
-        if let Some((_, start, end)) = layout.trend {
-            self.dashed(
-                start,
-                end,
+        if let Some((_, path)) = &layout.trend {
+            self.dashed_path(
+                path,
                 7.0,
                 5.0,
                 rgba(theme.trend).stroke_width(self.len(1.5)),
@@ -444,6 +443,8 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                         rgba(theme.trend).stroke_width(self.len(1.5)),
                     )?;
                 }
+                // The scale's switch is its two words alone.
+                LegendKind::Scale(_) => {}
                 LegendKind::Event => {
                     let Point { x, y } = item.symbol;
                     let triangle = [
@@ -601,6 +602,38 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
                 style,
             )?;
             start += dash + gap;
+        }
+        Ok(())
+    }
+
+    /// A dashed path: the dashes run on across its corners.
+    fn dashed_path(
+        &self,
+        path: &[Point],
+        dash: f64,
+        gap: f64,
+        style: ShapeStyle,
+    ) -> Result2<Backend::ErrorType> {
+        // How far into the current dash-and-gap period the path is.
+        let period = dash + gap;
+        let mut phase = 0.0;
+        for pair in path.windows(2) {
+            let (from, to) = (pair[0], pair[1]);
+            let length = from.distance_squared(to).sqrt();
+            if length <= 0.0 {
+                continue;
+            }
+            let (ux, uy) = ((to.x - from.x) / length, (to.y - from.y) / length);
+            let at = |distance: f64| Point::new(from.x + ux * distance, from.y + uy * distance);
+            let mut start = -phase;
+            while start < length {
+                let (low, high) = (start.max(0.0), (start + dash).min(length));
+                if high > low {
+                    self.line(at(low), at(high), style)?;
+                }
+                start += period;
+            }
+            phase = (phase + length) % period;
         }
         Ok(())
     }

@@ -28,7 +28,7 @@ use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
 use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, LayoutConfig, View};
-use crate::options::{ChartOptions, CountBasis, Toggle, YearRange};
+use crate::options::{AxisScale, ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
 use crate::table::{self, Sort, SortKey};
 use crate::theme::{Theme, ThemeName};
@@ -104,6 +104,8 @@ pub struct ChartState {
     table_open: bool,
     table_sort: Sort,
     embed_open: bool,
+    /// The menu (⋯ More) is open.
+    pub menu_open: bool,
     /// The chart page's address without a query, for embed snippets.
     page_url: Option<String>,
     /// The story step shown; 0 outside the story.
@@ -136,6 +138,7 @@ impl ChartState {
                 hidden: options.hide.unwrap_or_default(),
                 range: options.range(years),
                 count: options.count.unwrap_or_default(),
+                scale: options.scale.unwrap_or_default(),
                 fit_demonstrations: options.fit_demonstrations.unwrap_or(false),
                 claims: options.claims.unwrap_or(false),
                 highlight: Default::default(),
@@ -153,6 +156,7 @@ impl ChartState {
             table_open: false,
             table_sort: Sort::default(),
             embed_open: false,
+            menu_open: false,
             page_url: None,
             story_step: 0,
             claims_outside_story: false,
@@ -226,7 +230,10 @@ impl ChartState {
             backend,
             models(),
             stages(),
-            self.layout_config(css_width, css_height),
+            LayoutConfig {
+                title: false,
+                ..self.layout_config(css_width, css_height)
+            },
             &paint,
             &measure,
             Some(&mut stamper),
@@ -443,6 +450,7 @@ impl ChartState {
     pub fn show_all(&mut self) -> Result<(), Failure> {
         self.view.hidden = Default::default();
         self.view.count = CountBasis::Total;
+        self.view.scale = AxisScale::Log;
         self.view.fit_demonstrations = false;
         self.view.claims = false;
         self.set_range(None)
@@ -630,12 +638,15 @@ impl ChartState {
             .ok_or_else(|| "the chart has not been drawn yet".to_owned())
     }
 
+    /// The layout of an export, with the chart's title: the canvas leaves
+    /// it out, as the page shows it as a heading.
     fn layout_config(&self, width: f64, height: f64) -> LayoutConfig {
         LayoutConfig {
             width,
             height,
             lang: self.lang,
             view: self.view,
+            title: true,
         }
     }
 
@@ -651,6 +662,7 @@ impl ChartState {
             from: self.view.range.filter(|_| !story).map(|range| range.from),
             to: self.view.range.filter(|_| !story).map(|range| range.to),
             count: (self.view.count != CountBasis::Total).then_some(self.view.count),
+            scale: (self.view.scale != AxisScale::Log).then_some(self.view.scale),
             fit_demonstrations: self.view.fit_demonstrations.then_some(true),
             claims: (self.view.claims && !story).then_some(true),
             step: story.then_some(self.story_step),
@@ -694,7 +706,10 @@ impl ChartState {
 
 /// What the chart shows, for its accessible name.
 fn describe(layout: &ChartLayout, lang: Lang) -> String {
-    let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+    let doubling = layout
+        .trend
+        .as_ref()
+        .map(|(trend, _)| trend.doubling_months());
     let visible: Vec<&Model> = layout
         .points
         .iter()

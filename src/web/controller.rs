@@ -19,6 +19,7 @@ use super::chart::{ChartState, Failure};
 use super::dom::{sort_code, DownloadKind};
 use super::effects::Effect;
 use super::failure;
+use super::menu::MenuStep;
 use crate::geometry::Point;
 use crate::i18n::Lang;
 use crate::interaction::Input;
@@ -65,6 +66,14 @@ pub enum Message {
     ToggleTable,
     ToggleEmbed,
     SortTable(SortKey),
+    /// The menu button.
+    ToggleMenu,
+    /// Esc in the menu (the focus back to its button) or a press outside it.
+    CloseMenu {
+        refocus: bool,
+    },
+    /// ↓/↑/Home/End in the menu.
+    MenuStep(MenuStep),
     Download(DownloadKind),
     PreparePrint,
 }
@@ -79,6 +88,7 @@ impl Message {
                 | Message::PointerMove { .. }
                 | Message::PointerCancel
                 | Message::PointerLeave
+                | Message::MenuStep(_)
         )
     }
 }
@@ -263,7 +273,9 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
                 }))?;
             }
         }
-        Message::ShowAll => state.show_all()?,
+        Message::ShowAll | Message::ToggleTable | Message::ToggleEmbed => {
+            return from_menu(state, message)
+        }
         Message::Step(number) => state.set_step(number)?,
         Message::StepBy(delta) => state.step_by(delta)?,
         Message::ToggleStory => {
@@ -273,8 +285,9 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
             }
         }
         Message::CopyLink => return Ok(Some(Effect::copy_link(state))),
-        Message::ToggleTable => state.toggle_table()?,
-        Message::ToggleEmbed => state.toggle_embed()?,
+        Message::ToggleMenu => return state.toggle_menu(),
+        Message::CloseMenu { refocus } => return state.close_menu(refocus),
+        Message::MenuStep(step) => return Ok(state.menu_step(step)),
         Message::SortTable(key) => {
             state.sort_table(key)?;
             // The table was rebuilt: keep the keyboard on the same header.
@@ -285,6 +298,18 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
         Message::PreparePrint => state.prepare_print()?,
     }
     Ok(None)
+}
+
+/// A choice in the menu that changes the view or opens a panel: done, then
+/// the menu closed with the focus back on its button.
+fn from_menu(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Failure> {
+    match message {
+        Message::ShowAll => state.show_all()?,
+        Message::ToggleTable => state.toggle_table()?,
+        Message::ToggleEmbed => state.toggle_embed()?,
+        _ => {}
+    }
+    state.close_menu(true)
 }
 
 /// Focusing the element `selector` finds inside `parent`.

@@ -77,8 +77,15 @@ pub struct Elements {
     /// The chart's own element inside the host's container; holds all the
     /// others. The container itself belongs to the host page.
     pub root: HtmlElement,
+    /// The chart's title as a heading: `h1` where the page has none (the
+    /// chart's own page, its iframe), else `h2` (inline in an article).
+    pub title: Element,
     pub toolbar: Element,
     pub lang_button: HtmlButtonElement,
+    /// The one menu button (⋯ More, `aria-expanded`) and the menu it
+    /// opens: the year range, copy link, data table, embed and downloads.
+    pub menu_button: HtmlButtonElement,
+    pub menu: HtmlElement,
     pub from_label: Element,
     pub to_label: Element,
     pub from_select: HtmlSelectElement,
@@ -115,6 +122,8 @@ pub struct Elements {
 struct Toolbar {
     toolbar: Element,
     lang_button: HtmlButtonElement,
+    menu_button: HtmlButtonElement,
+    menu: HtmlElement,
     from_label: Element,
     to_label: Element,
     from_select: HtmlSelectElement,
@@ -144,22 +153,35 @@ impl Toolbar {
         embed_button.set_attribute("aria-expanded", "false")?;
         embed_button.set_attribute("aria-controls", &format!("ps-embed-{id}"))?;
         let downloads = Downloads::create(document, id)?;
+        let menu_button = button(document, "ps-button ps-menu-button")?;
+        menu_button.set_id(&format!("ps-menu-button-{id}"));
+        menu_button.set_attribute("aria-expanded", "false")?;
+        menu_button.set_attribute("aria-controls", &format!("ps-menu-{id}"))?;
+        let menu: HtmlElement = create(document, "div", "ps-menu")?;
+        menu.set_id(&format!("ps-menu-{id}"));
+        menu.set_attribute("role", "group")?;
+        menu.set_attribute("aria-labelledby", &format!("ps-menu-button-{id}"))?;
+        menu.set_hidden(true);
         append_all(
-            &toolbar,
+            &menu,
             &[
-                &lang_button,
+                &copy_button,
+                &embed_button,
+                &table_button,
+                &downloads.group,
                 &range.group,
                 &reset_button,
-                &copy_button,
-                &table_button,
-                &embed_button,
-                &downloads.group,
-                &copy_fallback,
             ],
+        )?;
+        append_all(
+            &toolbar,
+            &[&lang_button, &menu_button, &copy_fallback, &menu],
         )?;
         Ok(Toolbar {
             toolbar,
             lang_button,
+            menu_button,
+            menu,
             from_label: range.from_label,
             to_label: range.to_label,
             from_select: range.from_select,
@@ -249,6 +271,17 @@ impl Downloads {
             buttons,
         })
     }
+}
+
+/// The chart's title as a heading: `h1` where the page has none (the
+/// chart's own page, its iframe), else `h2` (inline in an article).
+fn title_heading(document: &Document) -> Result<Element, JsValue> {
+    let level = if document.query_selector("h1")?.is_some() {
+        "h2"
+    } else {
+        "h1"
+    };
+    create(document, level, "ps-title")
 }
 
 /// What a download button offers.
@@ -354,9 +387,11 @@ impl Elements {
         let live: Element = create(&document, "p", "ps-visually-hidden ps-live")?;
         live.set_attribute("aria-live", "polite")?;
         let root: HtmlElement = create(&document, "div", "ps-root")?;
+        let title = title_heading(&document)?;
         append_all(
             &root,
             &[
+                &title,
                 &tools.toolbar,
                 &notice,
                 &story.panel,
@@ -370,8 +405,11 @@ impl Elements {
         let elements = Elements {
             document,
             root,
+            title,
             toolbar: tools.toolbar,
             lang_button: tools.lang_button,
+            menu_button: tools.menu_button,
+            menu: tools.menu,
             from_label: tools.from_label,
             to_label: tools.to_label,
             from_select: tools.from_select,
@@ -429,6 +467,17 @@ impl Elements {
             set_styles(canvas, &[("display", "block")])?;
         }
         set_styles(&as_html(&self.legend)?, &CORNER)?;
+        // The menu opens over the chart, under the toolbar's right end.
+        set_styles(&as_html(&self.toolbar)?, &[("position", "relative")])?;
+        set_styles(
+            &self.menu,
+            &[
+                ("position", "absolute"),
+                ("right", "0"),
+                ("top", "100%"),
+                ("z-index", "3"),
+            ],
+        )?;
         // Both move by `transform` alone, each on a layer of its own: hover
         // changes no layout around them and repaints nothing else.
         for layer in [&self.ring, &self.tooltip] {
@@ -460,6 +509,24 @@ impl Elements {
         Ok(())
     }
 
+    /// Opens or closes the menu.
+    pub fn set_menu(&self, open: bool) -> Result<(), JsValue> {
+        self.menu.set_hidden(!open);
+        self.menu_button
+            .set_attribute("aria-expanded", if open { "true" } else { "false" })
+    }
+
+    /// The menu's controls a reader can reach, in order.
+    pub fn menu_items(&self) -> Vec<HtmlElement> {
+        let Ok(found) = self.menu.query_selector_all("button, select") else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|index| found.item(index))
+            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+            .collect()
+    }
+
     /// Shows a short notice in `text` that something did not work.
     pub fn show_notice(&self, text: &str) {
         self.notice.set_text_content(Some(text));
@@ -473,10 +540,12 @@ impl Elements {
     /// Writes every control's text in `lang`.
     pub fn set_texts(&self, lang: Lang) -> Result<(), JsValue> {
         let text = |phrase| i18n::phrase(phrase, lang);
+        self.title.set_text_content(Some(text(Phrase::Title)));
         self.toolbar
             .set_attribute("aria-label", text(Phrase::Controls))?;
         self.lang_button
             .set_text_content(Some(text(Phrase::OtherLanguage)));
+        self.menu_button.set_text_content(Some(text(Phrase::More)));
         let other = match lang {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,

@@ -11,6 +11,7 @@ use web_sys::{Element, Event, EventTarget, KeyboardEvent, PointerEvent};
 
 use super::controller::{Controller, Message};
 use super::dom::{DownloadKind, Elements};
+use super::menu::MenuStep;
 use crate::geometry::Point;
 use crate::hit::Step;
 use crate::interaction::Input;
@@ -104,6 +105,10 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             Some(Message::ToggleEmbed)
         }),
         (target(&elements.table_panel), "click", sort_click),
+        (target(&elements.menu_button), "click", |_, _| {
+            Some(Message::ToggleMenu)
+        }),
+        (target(&elements.toolbar), "keydown", menu_key),
         (target(&elements.story.button), "click", |_, _| {
             Some(Message::ToggleStory)
         }),
@@ -114,6 +119,11 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             EventTarget::from(elements.document.clone()),
             "pointerdown",
             outside_pointer_down,
+        ),
+        (
+            EventTarget::from(elements.document.clone()),
+            "pointerdown",
+            outside_menu_pointer_down,
         ),
     ];
     for button in &elements.download_buttons {
@@ -223,6 +233,46 @@ fn story_key(_: &Controller, event: &Event) -> Option<Message> {
     };
     event.prevent_default();
     Some(message)
+}
+
+/// ↓/↑/Home/End move through the open menu (a year list keeps its own
+/// arrows); Esc closes it, from the menu or its button.
+fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let in_menu = target.closest(".ps-menu").ok()?.is_some();
+    let on_button = target.closest(".ps-menu-button").ok()?.is_some();
+    if !(in_menu || on_button) || !menu_is_open(controller) {
+        return None;
+    }
+    let in_select = target.tag_name().eq_ignore_ascii_case("select");
+    let message = match event.key().as_str() {
+        "Escape" => Message::CloseMenu { refocus: true },
+        "ArrowDown" if !in_select => Message::MenuStep(MenuStep::Next),
+        "ArrowUp" if !in_select => Message::MenuStep(MenuStep::Previous),
+        "Home" if !in_select => Message::MenuStep(MenuStep::First),
+        "End" if !in_select => Message::MenuStep(MenuStep::Last),
+        _ => return None,
+    };
+    event.prevent_default();
+    Some(message)
+}
+
+/// Whether the chart's menu is open, as its element says.
+fn menu_is_open(controller: &Controller) -> bool {
+    controller
+        .root
+        .query_selector(".ps-menu:not([hidden])")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// A press anywhere but in the open menu or on its button closes the menu.
+fn outside_menu_pointer_down(controller: &Controller, event: &Event) -> Option<Message> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let inside = target.closest(".ps-menu, .ps-menu-button").ok()?.is_some();
+    (!inside && menu_is_open(controller)).then_some(Message::CloseMenu { refocus: false })
 }
 
 fn download_click(_: &Controller, event: &Event) -> Option<Message> {

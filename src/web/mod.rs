@@ -43,6 +43,7 @@ mod element;
 mod events;
 mod failure;
 mod js_options;
+mod menu;
 mod meter;
 mod registry;
 mod sprites;

@@ -25,6 +25,8 @@ export interface ChartOptions {
     to?: string | number;
     /** The count mixtures of experts are drawn at: every parameter, or those active per token. */
     count?: "total" | "active";
+    /** The y axis: `"log"` (the default; each step ×10) or `"linear"` (from zero). */
+    scale?: "log" | "linear";
     /** `"all"` brings demonstrations into the trend; `"models"` (the default) leaves them out. */
     fit?: "all" | "models";
     /** `"1"` draws the article's claims beside the sources, as ghosts. */

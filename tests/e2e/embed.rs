@@ -199,10 +199,8 @@ async fn png_and_svg_exports_are_valid_files_and_the_svg_has_real_title_text() {
         // The download buttons work without an error.
         for kind in ["png", "svg", "csv"] {
             let button = page
-                .client
-                .find(Locator::Css(&format!("#chart button[data-download={kind}]")))
-                .await
-                .map_err(|error| error.to_string())?;
+                .find_control(&format!("#chart button[data-download={kind}]"))
+                .await?;
             button.click().await.map_err(|error| error.to_string())?;
         }
         let errors = page.console_errors().await?;
@@ -220,7 +218,7 @@ async fn the_data_table_has_one_row_per_model_sorts_by_date_or_size_and_links_so
         let mut failures = Vec::new();
         page.open_with_query("lang=en").await?;
         let n_models = page.evaluate("return document.getElementById('chart').chart.drawnPoints().length;").await?;
-        let button = page.client.find(Locator::Css("#chart .ps-table-toggle")).await.map_err(|error| error.to_string())?;
+        let button = page.find_control("#chart .ps-table-toggle").await?;
         button.click().await.map_err(|error| error.to_string())?;
         let read = "const table = document.querySelector('#chart table');
                     if (!table || table.closest('[hidden]')) return null;
@@ -265,7 +263,7 @@ async fn the_embed_button_offers_snippets_for_the_current_view() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
         page.open_with_query("lang=en&from=2018&hide=moe").await?;
-        let button = page.client.find(Locator::Css("#chart .ps-embed-toggle")).await.map_err(|error| error.to_string())?;
+        let button = page.find_control("#chart .ps-embed-toggle").await?;
         button.click().await.map_err(|error| error.to_string())?;
         let snippets = page
             .poll(

@@ -4,7 +4,6 @@
 //! must leave the chart (or, after `destroy()`, the host's container)
 //! working and whole.
 
-use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use super::{check, with_browser, BrowserOptions, Page, LANGUAGES};
@@ -37,10 +36,8 @@ const NOTICE_AND_FALLBACK: &str = "const figure = document.getElementById('chart
 impl Page {
     /// Clicks the element `selector` finds, as a reader does.
     async fn click_on(&self, selector: &str) -> Result<(), String> {
-        self.client
-            .find(Locator::Css(selector))
-            .await
-            .map_err(|error| format!("no {selector}: {error}"))?
+        self.find_control(selector)
+            .await?
             .click()
             .await
             .map_err(|error| format!("cannot click {selector}: {error}"))

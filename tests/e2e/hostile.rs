@@ -3,7 +3,6 @@
 //! characters, 500-character names and emoji. Hovering, the table and the
 //! exports must show them as plain text, and no script from the data may run.
 
-use fantoccini::Locator;
 use serde_json::json;
 
 use super::{check, with_browser, BrowserOptions, Page};
@@ -75,7 +74,7 @@ async fn hostile_names_show_as_plain_text_in_tooltip_table_and_exports_and_no_sc
                 failures.push(format!("{lang}: the tooltip title is {title}"));
             }
             // The table, as text.
-            let toggle = page.client.find(Locator::Css("#chart .ps-table-toggle")).await.map_err(|error| error.to_string())?;
+            let toggle = page.find_control("#chart .ps-table-toggle").await?;
             toggle.click().await.map_err(|error| error.to_string())?;
             let cells = page
                 .poll(

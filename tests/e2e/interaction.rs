@@ -586,7 +586,7 @@ async fn dragging_across_the_plot_zooms_to_a_period_and_show_all_resets() {
         if !state["ids"].as_array().is_some_and(|ids| ids.contains(&json!("gpt-3"))) {
             failures.push("choosing 2020 as the end does not bring GPT-3 back".into());
         }
-        let reset = page.client.find(Locator::Css("#chart .ps-reset")).await.map_err(|error| error.to_string())?;
+        let reset = page.find_control("#chart .ps-reset").await?;
         reset.click().await.map_err(|error| error.to_string())?;
         page.wait_until_drawn().await?;
         let state = page.state().await?;

@@ -346,6 +346,32 @@ impl Page {
             .map_err(|problem| format!("{url}: {problem}"))
     }
 
+    /// The control `selector` finds, after opening the chart's menu (⋯ More) when the
+    /// control is in it and the menu is closed, as a reader would.
+    async fn find_control(&self, selector: &str) -> Result<fantoccini::elements::Element, String> {
+        let button = self
+            .evaluate_with(
+                "const control = document.querySelector(arguments[0]);
+                 const menu = control && control.closest('.ps-menu');
+                 return menu && menu.hidden ? '#' + menu.getAttribute('aria-labelledby') : null;",
+                vec![json!(selector)],
+            )
+            .await?;
+        if let Some(button) = button.as_str() {
+            self.client
+                .find(fantoccini::Locator::Css(button))
+                .await
+                .map_err(|error| format!("no menu button {button}: {error}"))?
+                .click()
+                .await
+                .map_err(|error| format!("cannot open the menu {button}: {error}"))?;
+        }
+        self.client
+            .find(fantoccini::Locator::Css(selector))
+            .await
+            .map_err(|error| format!("no {selector}: {error}"))
+    }
+
     /// Waits until the figure's `data-state` is `ready`; `error` or a timeout fails.
     async fn wait_until_drawn(&self) -> Result<(), String> {
         let started = Instant::now();

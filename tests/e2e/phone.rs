@@ -3,15 +3,14 @@
 
 use param_scale::boxes::{overlaps, BoxKind, LayoutBox};
 use param_scale::geometry::Rect;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::*;
 
 /// The widths the issue names, from a small phone to a desktop.
 const WIDTHS: [u32; 7] = [320, 360, 390, 430, 768, 1024, 1440];
-/// From this width on, every model the article names has a label (on a phone the
-/// three rows of controls above the chart leave it too little height today).
-const LABELLED_FROM: u32 = 768;
+/// From this width on, every model the article names has a label.
+const LABELLED_FROM: u32 = 390;
 
 impl Page {
     /// `layoutBoxes()` of the page's chart, as core boxes (a mark's or a label's
@@ -171,6 +170,212 @@ async fn the_reported_boxes_hold_the_drawn_points() {
                     "{} leaves the canvas",
                     describe(&(layout_box.clone(), id.clone()))
                 ));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+/// The log / linear switch by the y axis: `scale=linear` in the URL opens the chart
+/// linear, the switch's pressed word says so, and switching writes the URL back.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_y_scale_switch_round_trips_through_the_url() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        page.open_with_query("lang=en&scale=linear").await?;
+        let pressed = |toggle: &'static str| {
+            let page = &page;
+            async move {
+                page.evaluate_with(
+                    "const button = document.querySelector(`#chart button[data-toggle=${arguments[0]}]`);
+                     return button && button.getAttribute('aria-pressed');",
+                    vec![json!(toggle)],
+                )
+                .await
+            }
+        };
+        let search = || page.evaluate("return location.search;");
+        if pressed("scale-linear").await? != json!("true")
+            || pressed("scale-log").await? != json!("false")
+        {
+            failures.push("scale=linear did not open the chart linear".to_owned());
+        }
+        let hint = page
+            .evaluate("return document.getElementById('chart').chart.exportSvg();")
+            .await?;
+        if !hint.as_str().is_some_and(|svg| svg.contains("from zero")) {
+            failures.push("no hint by the linear axis".to_owned());
+        }
+        for (toggle, wanted_in_url) in [("scale-log", false), ("scale-linear", true)] {
+            page.client
+                .find(fantoccini::Locator::Css(&format!(
+                    "#chart button[data-toggle={toggle}]"
+                )))
+                .await
+                .map_err(|error| format!("no switch {toggle}: {error}"))?
+                .click()
+                .await
+                .map_err(|error| format!("cannot click {toggle}: {error}"))?;
+            page.wait_until_drawn().await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let url = search().await?;
+            let in_url = url.as_str().is_some_and(|query| query.contains("scale=linear"));
+            if in_url != wanted_in_url || pressed(toggle).await? != json!("true") {
+                failures.push(format!("after {toggle}: URL {url}"));
+            }
+        }
+        // The URL as written opens the same view.
+        let url = search().await?;
+        page.open_with_query(url.as_str().unwrap_or("").trim_start_matches('?'))
+            .await?;
+        if pressed("scale-linear").await? != json!("true") {
+            failures.push(format!("{url} did not reopen linear"));
+        }
+        check(failures)
+    })
+    .await;
+}
+
+/// The key a WebDriver sends for `name`.
+fn key(name: &str) -> &'static str {
+    match name {
+        "Enter" => "\u{E007}",
+        "Escape" => "\u{E00C}",
+        "ArrowUp" => "\u{E013}",
+        "ArrowDown" => "\u{E015}",
+        "Home" => "\u{E011}",
+        "End" => "\u{E010}",
+        _ => "",
+    }
+}
+
+impl Page {
+    /// Presses `name` on the focused element and says which control has the focus
+    /// then (its first class), and whether the menu is open.
+    async fn press_in_menu(&self, name: &str) -> Result<(String, bool), String> {
+        self.client
+            .active_element()
+            .await
+            .map_err(|error| format!("no focused element: {error}"))?
+            .send_keys(key(name))
+            .await
+            .map_err(|error| format!("cannot press {name}: {error}"))?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let seen = self
+            .evaluate(
+                "const active = document.activeElement;
+                 const menu = document.querySelector('#chart .ps-menu');
+                 const name = active.getAttribute('data-download') || [...active.classList].find(c => c !== 'ps-button' && c !== 'ps-select') || active.tagName;
+                 return [name, !menu.hidden];",
+            )
+            .await?;
+        Ok((
+            seen[0].as_str().unwrap_or("").to_owned(),
+            seen[1] == json!(true),
+        ))
+    }
+}
+
+/// The menu (⋯ More) by keyboard: Enter opens it on its first control, ↓/↑ move
+/// (and wrap), Home/End go to the ends, Esc closes it with the focus back on the
+/// button, and a choice that opens a panel closes it too.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_menu_works_by_keyboard() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        page.open(LANGUAGES[1]).await?;
+        let expanded = || {
+            page.evaluate(
+                "return document.querySelector('#chart .ps-menu-button').getAttribute('aria-expanded');",
+            )
+        };
+        if expanded().await? != json!("false") {
+            failures.push("the menu button does not start collapsed".to_owned());
+        }
+        page.evaluate("document.querySelector('#chart .ps-menu-button').focus();")
+            .await?;
+        let steps = [
+            ("Enter", "ps-copy", true),
+            ("ArrowDown", "ps-embed-toggle", true),
+            ("ArrowDown", "ps-table-toggle", true),
+            ("ArrowUp", "ps-embed-toggle", true),
+            ("End", "ps-reset", true),
+            ("ArrowDown", "ps-copy", true),
+            ("ArrowUp", "ps-reset", true),
+            ("Home", "ps-copy", true),
+            ("Escape", "ps-menu-button", false),
+            ("Enter", "ps-copy", true),
+            ("ArrowDown", "ps-embed-toggle", true),
+            ("ArrowDown", "ps-table-toggle", true),
+            ("Enter", "ps-menu-button", false),
+        ];
+        for (name, focused, open) in steps {
+            let seen = page.press_in_menu(name).await?;
+            if seen != (focused.to_owned(), open) {
+                failures.push(format!(
+                    "after {name}: focus on {} and the menu {}, wanted {focused} and {}",
+                    seen.0,
+                    if seen.1 { "open" } else { "closed" },
+                    if open { "open" } else { "closed" },
+                ));
+            }
+        }
+        let table = page
+            .evaluate("return document.querySelector('#chart .ps-table-toggle').getAttribute('aria-pressed');")
+            .await?;
+        if table != json!("true") {
+            failures.push(format!("choosing the data table did not open it: {table}"));
+        }
+        if expanded().await? != json!("false") {
+            failures.push("the menu button says expanded after the menu closed".to_owned());
+        }
+        check(failures)
+    })
+    .await;
+}
+
+/// The controls take one row from 360 px up, on the page and in the embed: the
+/// language, the story and the menu, with the title above them as a real heading.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_controls_fit_one_row_from_360_pixels_under_the_title() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        for width in [360, 390, 768] {
+            page.client
+                .set_window_size(width, 800)
+                .await
+                .map_err(|error| format!("cannot resize the window: {error}"))?;
+            for language in LANGUAGES {
+                for embed in ["", "&embed=1"] {
+                    page.open_with_query(&format!("lang={}{embed}", language.query))
+                        .await?;
+                    let seen = page
+                        .evaluate(
+                            "const figure = document.getElementById('chart');
+                             const heading = figure.querySelector('h1.ps-title');
+                             const toolbar = figure.querySelector('.ps-toolbar');
+                             const shown = [...toolbar.children].filter(child => child.getClientRects().length > 0);
+                             const tops = shown.map(child => Math.round(child.getBoundingClientRect().top));
+                             const right = Math.max(...shown.map(child => child.getBoundingClientRect().right));
+                             return { heading: heading && heading.textContent,
+                                      headingAbove: !!heading && heading.getBoundingClientRect().bottom <= toolbar.getBoundingClientRect().top + 1,
+                                      tops, count: shown.length, right, width: document.documentElement.clientWidth };",
+                        )
+                        .await?;
+                    let tops: Vec<i64> = seen["tops"]
+                        .as_array()
+                        .map(|tops| tops.iter().filter_map(Value::as_i64).collect())
+                        .unwrap_or_default();
+                    let one_row = tops.windows(2).all(|pair| (pair[0] - pair[1]).abs() <= 2);
+                    let fits = seen["right"].as_f64() <= seen["width"].as_f64();
+                    if seen["count"] != json!(3) || !one_row || !fits {
+                        failures.push(format!("{} {width} px{embed}: controls {seen}", language.query));
+                    }
+                    if seen["heading"] != json!(language.title) || seen["headingAbove"] != json!(true) {
+                        failures.push(format!("{} {width} px{embed}: heading {seen}", language.query));
+                    }
+                }
             }
         }
         check(failures)

@@ -5,16 +5,17 @@ use param_scale::boxes::{layout_boxes, overlaps, BoxKind, LayoutBox};
 use param_scale::embedded::{models, stages};
 use param_scale::i18n::{self, Lang};
 use param_scale::layout::{compute_layout, ChartLayout, EstimatedText, LayoutConfig, View};
+use param_scale::options::AxisScale;
 
 /// The widths of the check, each at a short and a tall canvas (the
 /// page's canvas is shorter on a phone held sideways, taller upright).
 const WIDTHS: [f64; 7] = [320.0, 360.0, 390.0, 430.0, 768.0, 1024.0, 1440.0];
 
-fn heights(width: f64) -> [f64; 4] {
+fn heights(width: f64) -> [f64; 5] {
     if width < 600.0 {
-        [360.0, 480.0, 580.0, 680.0]
+        [360.0, 480.0, 507.0, 580.0, 680.0]
     } else {
-        [360.0, 460.0, 0.62 * width.min(1200.0), 780.0]
+        [360.0, 460.0, 520.0, 0.62 * width.min(1200.0), 780.0]
     }
 }
 
@@ -23,7 +24,9 @@ fn heights(width: f64) -> [f64; 4] {
 /// taller, its one row of controls included).
 const LABELLED_FROM_HEIGHT: f64 = 460.0;
 
-fn layout(width: f64, height: f64, lang: Lang, view: View) -> ChartLayout {
+/// The layout of the page's canvas (`title: false`: the page shows the
+/// title as a heading) or of an export (`title: true`).
+fn layout(width: f64, height: f64, lang: Lang, view: View, title: bool) -> ChartLayout {
     compute_layout(
         models(),
         stages(),
@@ -32,6 +35,7 @@ fn layout(width: f64, height: f64, lang: Lang, view: View) -> ChartLayout {
             height,
             lang,
             view,
+            title,
         },
         &EstimatedText,
     )
@@ -45,12 +49,20 @@ fn describe(layout_box: &LayoutBox) -> String {
     }
 }
 
-fn views() -> [(&'static str, View); 2] {
+fn views() -> [(&'static str, View); 3] {
     let claims = View {
         claims: true,
         ..View::default()
     };
-    [("default", View::default()), ("claims", claims)]
+    let linear = View {
+        scale: AxisScale::Linear,
+        ..View::default()
+    };
+    [
+        ("default", View::default()),
+        ("claims", claims),
+        ("linear", linear),
+    ]
 }
 
 #[test]
@@ -59,8 +71,8 @@ fn no_text_covers_a_mark_or_another_text_at_any_width_in_either_language() {
     for lang in Lang::ALL {
         for width in WIDTHS {
             for height in heights(width) {
-                for (name, view) in views() {
-                    let layout = layout(width, height, lang, view);
+                for ((name, view), title) in views().into_iter().zip([false, true, false]) {
+                    let layout = layout(width, height, lang, view, title);
                     let boxes = layout_boxes(&layout, &EstimatedText);
                     for (first, second) in overlaps(&boxes) {
                         failures.push(format!(
@@ -78,7 +90,7 @@ fn no_text_covers_a_mark_or_another_text_at_any_width_in_either_language() {
 
 #[test]
 fn every_text_and_every_mark_has_a_box() {
-    let layout = layout(390.0, 560.0, Lang::Zh, View::default());
+    let layout = layout(390.0, 560.0, Lang::Zh, View::default(), true);
     let boxes = layout_boxes(&layout, &EstimatedText);
     let texts = boxes.iter().filter(|b| b.kind == BoxKind::Text).count();
     let legend_lines: usize = layout.legend.iter().map(|item| item.lines.len()).sum();
@@ -106,12 +118,17 @@ fn every_text_and_every_mark_has_a_box() {
 fn every_model_the_article_names_is_labelled_from_390_pixels_up() {
     let mut missing = Vec::new();
     for lang in Lang::ALL {
-        for width in WIDTHS.into_iter().filter(|width| *width >= 390.0) {
+        // The page's canvas is 16 px narrower than the window.
+        for width in WIDTHS
+            .into_iter()
+            .filter(|width| *width >= 390.0)
+            .flat_map(|width| [width, width - 16.0])
+        {
             for height in heights(width)
                 .into_iter()
                 .filter(|height| *height >= LABELLED_FROM_HEIGHT)
             {
-                let layout = layout(width, height, lang, View::default());
+                let layout = layout(width, height, lang, View::default(), false);
                 for (index, model) in models().iter().enumerate() {
                     let labelled = layout
                         .texts
@@ -133,7 +150,7 @@ fn every_model_the_article_names_is_labelled_from_390_pixels_up() {
 #[test]
 fn band_names_are_drawn_where_there_is_room() {
     for lang in Lang::ALL {
-        let layout = layout(1024.0, 640.0, lang, View::default());
+        let layout = layout(1024.0, 640.0, lang, View::default(), false);
         let names: Vec<String> = stages()
             .iter()
             .map(|stage| i18n::stage_label(stage, lang))

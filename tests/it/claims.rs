@@ -82,6 +82,7 @@ fn the_claims_layer_draws_each_ghost_joined_to_its_source_only_when_asked() {
                     claims,
                     ..View::default()
                 },
+                title: true,
             },
             &EstimatedText,
         )

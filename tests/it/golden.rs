@@ -66,6 +66,7 @@ fn render(
         height: f64::from(size.1),
         lang,
         view: View::default(),
+        title: true,
     };
     render_svg(models, stages, config, &Theme::named(theme), &EstimatedText)
         .unwrap_or_else(|error| panic!("{lang:?} {theme:?} {size:?}: {error}"))

@@ -162,6 +162,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
                 range: None,
                 ..View::default()
             },
+            title: true,
         },
         &EstimatedText,
     );

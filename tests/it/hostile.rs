@@ -35,6 +35,7 @@ fn the_svg_escapes_every_hostile_text() {
             height: 900.0,
             lang,
             view: View::default(),
+            title: true,
         };
         let (svg, _) =
             render_svg(&models, &[], config, &Theme::light(), &EstimatedText).expect("renders");

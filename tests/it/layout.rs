@@ -24,6 +24,7 @@ fn layouts() -> Vec<(Lang, (f64, f64), ChartLayout)> {
                     height,
                     lang,
                     view: View::default(),
+                    title: true,
                 },
                 &EstimatedText,
             );
@@ -115,6 +116,7 @@ fn the_article_models_are_labelled_on_a_wide_chart() {
                 height: 700.0,
                 lang,
                 view: View::default(),
+                title: true,
             },
             &EstimatedText,
         );
@@ -151,6 +153,7 @@ fn y_ticks_read_in_the_readers_units() {
                 height: 600.0,
                 lang,
                 view: View::default(),
+                title: true,
             },
             &EstimatedText,
         );
@@ -194,6 +197,7 @@ fn the_title_subtitle_trend_and_source_line_are_written_in_the_chosen_language()
                 height: 600.0,
                 lang,
                 view: View::default(),
+                title: true,
             },
             &EstimatedText,
         );
@@ -249,6 +253,7 @@ fn layout_with(view: View, lang: Lang) -> ChartLayout {
             height: 600.0,
             lang,
             view,
+            title: true,
         },
         &EstimatedText,
     )
@@ -293,7 +298,10 @@ fn hiding_a_series_removes_its_models_and_refits_the_trend() {
             !legend.shown,
             "{series:?}: the legend does not show it hidden"
         );
-        let (trend, full_trend) = (layout.trend.expect("trend").0, full.trend.expect("trend").0);
+        let (trend, full_trend) = (
+            &layout.trend.as_ref().expect("trend").0,
+            &full.trend.as_ref().expect("trend").0,
+        );
         assert_ne!(
             trend.slope, full_trend.slope,
             "{series:?}: the trend did not change"
@@ -391,5 +399,57 @@ fn layout_takes_dates_counts_and_visibility_only_from_the_plot_set() {
             !text.contains(call),
             "{file} calls {call}: take it from plotted::PlotSet"
         );
+    }
+}
+
+#[test]
+fn the_y_axis_reads_as_log_by_default_and_can_be_linear_from_zero() {
+    use param_scale::layout::LegendKind;
+    use param_scale::options::{AxisScale, Toggle};
+    for lang in Lang::ALL {
+        for scale in AxisScale::ALL {
+            let view = View {
+                scale,
+                ..View::default()
+            };
+            let layout = layout_with(view, lang);
+            let texts: Vec<&str> = layout.texts.iter().map(|text| text.text.as_str()).collect();
+            let hint = param_scale::i18n::scale_hint(scale, lang);
+            assert!(texts.contains(&hint), "{lang:?} {scale:?}: no hint {hint}");
+            // The switch: both words, the chosen one pressed.
+            let switch: Vec<_> = layout
+                .legend
+                .iter()
+                .filter(|item| matches!(item.kind, LegendKind::Scale(_)))
+                .collect();
+            assert_eq!(switch.len(), 2, "{lang:?} {scale:?}");
+            for item in switch {
+                let LegendKind::Scale(each) = item.kind else {
+                    unreachable!()
+                };
+                assert_eq!(item.toggle, Some(Toggle::Scale(each)));
+                assert_eq!(item.shown, each == scale, "{lang:?} {scale:?}");
+            }
+            assert_eq!(layout.y_scale.is_log(), scale == AxisScale::Log);
+        }
+        let linear = layout_with(
+            View {
+                scale: AxisScale::Linear,
+                ..View::default()
+            },
+            lang,
+        );
+        // Even steps from zero: 1T sits a tenth of the way to 10T.
+        let zero = linear.y_scale.map(0.0);
+        let (one, ten) = (linear.y_scale.map(1e12), linear.y_scale.map(1e13));
+        assert!(((zero - one) * 10.0 - (zero - ten)).abs() < 1e-6);
+        assert_eq!(linear.y_scale.ticks()[0], 0.0);
+        assert!(zero < linear.plot.bottom && zero > linear.plot.bottom - 20.0);
+        // The trend is a curve of many segments, inside the plot.
+        let (_, path) = linear.trend.as_ref().expect("a trend");
+        assert!(path.len() > 2);
+        assert!(path
+            .iter()
+            .all(|point| linear.plot.inflate(0.01).contains(*point)));
     }
 }

@@ -39,6 +39,7 @@ pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::la
             height: 600.0,
             lang: param_scale::i18n::Lang::En,
             view: param_scale::layout::View::default(),
+            title: true,
         },
         &param_scale::layout::EstimatedText,
     )

@@ -245,3 +245,20 @@ fn the_count_and_fit_parameters_read_back_and_bad_values_only_warn() {
         assert_eq!(again, options, "{query}");
     }
 }
+
+#[test]
+fn the_scale_is_read_from_the_url_and_written_back_only_when_linear() {
+    use param_scale::options::{AxisScale, Toggle, View};
+    let (options, warnings) = ChartOptions::from_query("?scale=linear", &[]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(options.scale, Some(AxisScale::Linear));
+    assert_eq!(options.to_query(), "scale=linear");
+    let (options, warnings) = ChartOptions::from_query("?scale=cubic", &[]);
+    assert_eq!((options.scale, warnings.len()), (None, 1));
+    for scale in AxisScale::ALL {
+        let toggle = Toggle::Scale(scale);
+        assert_eq!(Toggle::from_code(toggle.code()), Some(toggle));
+        assert_eq!(View::default().toggled(toggle).scale, scale);
+    }
+    assert_eq!(View::default().scale, AxisScale::Log);
+}

@@ -40,6 +40,7 @@ fn layout(models: &[Model], view: View) -> ChartLayout {
             height: 600.0,
             lang: Lang::En,
             view,
+            title: true,
         },
         &EstimatedText,
     )
@@ -128,7 +129,7 @@ fn demonstrations_are_hollow_and_out_of_the_trend_unless_brought_in() {
             assert_eq!(point.hollow, models[point.model_index].id == "demo-d");
         }
     }
-    let slope = |drawn: &ChartLayout| drawn.trend.expect("a trend").0.slope;
+    let slope = |drawn: &ChartLayout| drawn.trend.as_ref().expect("a trend").0.slope;
     assert!(
         slope(&brought_in) > slope(&left_out),
         "the 100T demonstration steepens the fit"

@@ -50,3 +50,43 @@ fn integer_ticks_fall_on_multiples_of_the_step_inside_the_domain() {
         vec![2018.0, 2020.0, 2022.0, 2024.0, 2026.0]
     );
 }
+
+#[test]
+fn a_linear_y_domain_starts_at_zero_and_ends_on_a_round_number_above_the_largest() {
+    let cases = [
+        (vec![117e6, 14.5e12], (0.0, 16e12)),
+        (vec![5e9, 7e9], (0.0, 8e9)),
+        (vec![], (0.0, 1e12)),
+    ];
+    for (values, expected) in cases {
+        let domain = LinearScale::nice_zero_domain(values.clone(), 0.05);
+        assert!(
+            domain.0 == expected.0 && (domain.1 / expected.1 - 1.0).abs() < 1e-9,
+            "{values:?}: {domain:?}"
+        );
+    }
+}
+
+#[test]
+fn linear_ticks_fall_on_round_steps_and_are_few() {
+    let scale = LinearScale::new((0.0, 16e12), (600.0, 0.0));
+    assert_eq!(scale.nice_ticks(7), vec![0.0, 5e12, 10e12, 15e12],);
+    let scale = LinearScale::new((0.0, 8e9), (600.0, 0.0));
+    assert_eq!(scale.nice_ticks(7), vec![0.0, 2e9, 4e9, 6e9, 8e9]);
+}
+
+#[test]
+fn the_y_scale_is_log_or_linear_and_maps_and_inverts_either_way() {
+    use param_scale::scale::YScale;
+    let log = YScale::Log(LogScale::new((1e8, 1e14), (600.0, 0.0)));
+    let linear = YScale::Linear(LinearScale::new((0.0, 16e12), (600.0, 0.0)));
+    assert!((log.map(1e11) - 300.0).abs() < 1e-9);
+    assert!((linear.map(8e12) - 300.0).abs() < 1e-9);
+    for scale in [log, linear] {
+        for value in [1e9, 1e12, 5e12] {
+            assert!((scale.invert(scale.map(value)) / value - 1.0).abs() < 1e-9);
+        }
+    }
+    assert!(log.is_log() && !linear.is_log());
+    assert_eq!(linear.ticks().first(), Some(&0.0));
+}

@@ -135,6 +135,7 @@ fn each_step_highlights_exactly_its_models_zooms_to_its_years_and_shows_the_clai
                 height: 600.0,
                 lang: Lang::Zh,
                 view,
+                title: true,
             },
             &EstimatedText,
         );

@@ -43,6 +43,7 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
             height: SIZE.1,
             lang,
             view: View::default(),
+            title: true,
         };
         let (svg, layout) =
             render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
@@ -50,7 +51,10 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
         let path = out.join(static_chart_file(lang));
         fs::write(&path, svg).with_context(|| format!("cannot write {}", path.display()))?;
         let all: Vec<&Model> = models.iter().collect();
-        let doubling = layout.trend.map(|(trend, _, _)| trend.doubling_months());
+        let doubling = layout
+            .trend
+            .as_ref()
+            .map(|(trend, _)| trend.doubling_months());
         descriptions.push(format!(
             "{}. {}",
             i18n::phrase(Phrase::Title, lang),
