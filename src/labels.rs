@@ -274,8 +274,8 @@ pub fn place_labels_most(
     best
 }
 
-/// How far from its point [`farther`] looks for room for a label.
-const FARTHEST: f64 = 110.0;
+/// How far from its point [`place_the_rest`] looks for room for a label.
+pub const FARTHEST: f64 = 110.0;
 /// Beyond this many obstacles in reach, [`farther`] does not look.
 const FARTHER_OBSTACLES: usize = 600;
 
