@@ -213,3 +213,22 @@ fn the_page_without_script_lists_every_step_escaped() {
     }
     assert_eq!(steps_html(&[], Lang::Zh), "");
 }
+
+#[test]
+fn a_step_shows_the_claims_of_its_own_models_only() {
+    use param_scale::layout::View;
+    use param_scale::plotted::PlotSet;
+    use param_scale::story::view_at_step;
+    for step in story() {
+        let view = view_at_step(View::default(), story(), models(), step.number).expect("a step");
+        let set = PlotSet::prepare(models(), &view);
+        for (item, _) in &set.ghosts {
+            let id = &models()[set.items[*item].model_index].id;
+            assert!(
+                step.models.contains(id),
+                "step {}: a ghost of {id}",
+                step.number
+            );
+        }
+    }
+}
