@@ -10,8 +10,8 @@
 //! ratio.
 
 use crate::dataset::{self, Architecture, Model, Region, Stage};
-use crate::format::short_count;
 use crate::geometry::{Point, Rect};
+use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{place_labels_near, LabelRequest};
 pub use crate::options::View;

@@ -21,6 +21,7 @@ pub mod hit;
 pub mod i18n;
 pub mod interaction;
 pub mod labels;
+pub mod lang;
 pub mod layout;
 pub mod options;
 pub mod ordering;

@@ -9,7 +9,7 @@
 //! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&claims=1&step=3&focus=gpt-3`.
 
 use crate::dataset::{Architecture, Model, Region, YEAR_RANGE};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::theme::ThemeName;
 
 /// Which series the reader has hidden with the legend.
