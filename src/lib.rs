@@ -23,6 +23,7 @@ pub mod interaction;
 pub mod labels;
 pub mod lang;
 pub mod layout;
+pub mod marks;
 pub mod options;
 pub mod ordering;
 pub mod plotted;

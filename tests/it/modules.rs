@@ -188,3 +188,53 @@ fn no_module_but_i18n_holds_words_for_the_reader() {
     }
     assert!(found.is_empty(), "words outside i18n: {found:#?}");
 }
+
+#[test]
+fn render_computes_no_positions() {
+    // The painter draws the points layout placed (marks' shapes included)
+    // and only scales them to backing pixels: a point it makes is made of
+    // layout's coordinates as they are, never with an offset.
+    let render = code(&modules()["render"]);
+    let mut found = Vec::new();
+    for (number, line) in render.lines().enumerate() {
+        for (at, _) in line.match_indices("Point::new(") {
+            let arguments = &line[at + "Point::new(".len()..];
+            let mut depth = 1;
+            let end = arguments
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(arguments.len(), |(end, _)| end);
+            if [" + ", " - ", " * ", " / "]
+                .iter()
+                .any(|operator| arguments[..end].contains(operator))
+            {
+                found.push(format!(
+                    "src/render.rs: line {}: {}",
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+        if ["Rect::new(", "Rect::around(", "EVENT_MARKER_HEIGHT", "1.3"]
+            .iter()
+            .any(|geometry| line.contains(geometry))
+        {
+            found.push(format!(
+                "src/render.rs: line {}: {}",
+                number + 1,
+                line.trim()
+            ));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "positions computed by the painter: {found:#?}"
+    );
+}
