@@ -65,6 +65,12 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("param-scale: {message}")));
 }
 
+/// A map from a value of the wrong type (what `dyn_into` and `try_into`
+/// hand back) to an error that says what was expected and what came.
+fn unexpected<Value: std::fmt::Debug>(expected: &str) -> impl FnOnce(Value) -> JsValue + '_ {
+    move |value| JsValue::from_str(&format!("{expected}, not {value:?}"))
+}
+
 /// A map from a browser error to a message that says what failed and keeps
 /// the browser's reason.
 fn because(what: &str) -> impl FnOnce(JsValue) -> String + '_ {
