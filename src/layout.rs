@@ -1,10 +1,13 @@
 //! The chart's layout: where every mark and every word goes, in CSS pixels.
 //!
-//! [`compute_layout`] is pure: models, stages, a size, a language and a way
-//! to measure text go in; a [`ChartLayout`] comes out, holding the scales it
-//! used and the position of every point. Painting ([`crate::render`]) only
-//! reads it, and hit-testing will use the same positions, so what the reader
-//! sees and what the pointer finds cannot drift apart.
+//! [`compute_layout`] is pure: models, stages, a size, a language, the
+//! reader's [`View`] and a way to measure text go in; a [`ChartLayout`] comes
+//! out, holding the scales it used and the place of every mark and word. The
+//! models become plotted items once ([`PlotSet`]); each mark is placed with
+//! its shape from [`crate::marks`], and labels are placed against the marks'
+//! extents ([`crate::labels`]). Painting ([`crate::render`]) only draws it
+//! and hit-testing ([`crate::hit`]) aims at the same positions, so what the
+//! reader sees and what the pointer finds cannot drift apart.
 //!
 //! Layout works in CSS pixels; the painter multiplies by the device pixel
 //! ratio.
