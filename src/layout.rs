@@ -1,19 +1,23 @@
 //! The chart's layout: where every mark and every word goes, in CSS pixels.
 //!
-//! [`compute_layout`] is pure: models, stages, a size, a language and a way
-//! to measure text go in; a [`ChartLayout`] comes out, holding the scales it
-//! used and the position of every point. Painting ([`crate::render`]) only
-//! reads it, and hit-testing will use the same positions, so what the reader
-//! sees and what the pointer finds cannot drift apart.
+//! [`compute_layout`] is pure: models, stages, a size, a language, the
+//! reader's [`View`] and a way to measure text go in; a [`ChartLayout`] comes
+//! out, holding the scales it used and the place of every mark and word. The
+//! models become plotted items once ([`PlotSet`]); each mark is placed with
+//! its shape from [`crate::marks`], and labels are placed against the marks'
+//! extents ([`crate::labels`]). Painting ([`crate::render`]) only draws it
+//! and hit-testing ([`crate::hit`]) aims at the same positions, so what the
+//! reader sees and what the pointer finds cannot drift apart.
 //!
 //! Layout works in CSS pixels; the painter multiplies by the device pixel
 //! ratio.
 
 use crate::dataset::{self, Architecture, Model, Region, Stage};
-use crate::format::short_count;
 use crate::geometry::{Point, Rect};
+use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{place_labels_near, LabelRequest};
+use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
 use crate::options::{CountBasis, Series, Toggle};
 use crate::ordering::{count_key, descending, sorted_by};
@@ -134,6 +138,8 @@ pub struct DrawnEvent {
     pub model_index: usize,
     /// The marker's tip on the time axis.
     pub at: Point,
+    /// The triangle standing there.
+    pub mark: EventMark,
     /// The top of the event's guide line; `None` for no guide: above
     /// [`GUIDE_ALL_UP_TO`] events only the article's have one, as a hundred
     /// guides would hatch the plot.
@@ -176,6 +182,8 @@ pub struct LegendItem {
     pub rect: Rect,
     /// The centre of the symbol.
     pub symbol: Point,
+    /// The symbol's shape, placed on `symbol`.
+    pub mark: LegendMark,
     pub lines: Vec<TextItem>,
 }
 
@@ -235,7 +243,7 @@ pub const LARGEST_LABELLED: usize = 8;
 const MINIMUM_Y_DECADES: f64 = 2.0;
 
 /// The height of an event's triangle on the time axis, in CSS pixels.
-pub const EVENT_MARKER_HEIGHT: f64 = 9.0;
+pub use crate::marks::EVENT_MARKER_HEIGHT;
 
 /// Sizes that change between narrow (phone) and wide layouts.
 struct Metrics {
@@ -339,14 +347,7 @@ pub fn compute_layout(
             .map(|ghost| Rect::around(ghost.center, ghost.radius + 1.2)),
     );
 
-    // The trend line across the fitted span, clipped to the plot.
-    let trend = trend.and_then(|trend| {
-        let from = trend.span.0.max(x_domain.0);
-        let to = trend.span.1.min(x_domain.1);
-        let start = Point::new(x_scale.map(from), y_scale.map(trend.params_at(from)));
-        let end = Point::new(x_scale.map(to), y_scale.map(trend.params_at(to)));
-        clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
-    });
+    let trend = trend.and_then(|trend| trend_line(trend, plot, &x_scale, &y_scale));
 
     let leaders = frame.labels(&mut texts, models, &points, &events, &obstacles, plot);
 
@@ -697,6 +698,7 @@ fn layout_marks(
             None => events.push(DrawnEvent {
                 model_index: item.model_index,
                 at: Point::new(x, plot.bottom),
+                mark: EventMark::at(Point::new(x, plot.bottom)),
                 guide_top: Some(plot.top),
                 dimmed: item.dimmed,
             }),
@@ -750,20 +752,12 @@ fn point_obstacles(point: &DrawnPoint) -> impl Iterator<Item = Rect> {
 /// How far from its centre a marker of `radius` reaches, outline included:
 /// a diamond's corners reach 1.3 times the radius.
 pub fn marker_extent(radius: f64, architecture: Architecture) -> f64 {
-    match architecture {
-        Architecture::MixtureOfExperts => radius * 1.3 + 1.6,
-        _ => radius + 1.2,
-    }
+    MarkerShape::of(architecture).extent(radius)
 }
 
 /// The box of an event's triangle on the time axis.
 fn event_box(event: &DrawnEvent) -> Rect {
-    Rect::new(
-        event.at.x - EVENT_MARKER_HEIGHT / 2.0,
-        event.at.y - EVENT_MARKER_HEIGHT,
-        event.at.x + EVENT_MARKER_HEIGHT / 2.0,
-        event.at.y,
-    )
+    event.mark.bounds()
 }
 
 /// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`
@@ -855,21 +849,46 @@ fn legend_entries(
         ));
     }
     if let Some(trend) = trend {
-        let demonstrations = set.has_demonstrations();
-        entries.push((
-            LegendKind::Trend,
-            demonstrations.then_some(Toggle::FitDemonstrations),
-            !demonstrations || view.fit_demonstrations,
-            i18n::trend_label(
-                trend.doubling_months(),
-                (trend.span.0.floor() as u16, trend.span.1.floor() as u16),
-                view.count,
-                demonstrations.then_some(view.fit_demonstrations),
-                lang,
-            ),
-        ));
+        entries.push(trend_entry(trend, set.has_demonstrations(), view, lang));
     }
     entries
+}
+
+/// The trend's legend entry: a toggle of demonstrations in the fit when
+/// there are any.
+fn trend_entry(
+    trend: &Trend,
+    demonstrations: bool,
+    view: &View,
+    lang: Lang,
+) -> (LegendKind, Option<Toggle>, bool, String) {
+    (
+        LegendKind::Trend,
+        demonstrations.then_some(Toggle::FitDemonstrations),
+        !demonstrations || view.fit_demonstrations,
+        i18n::trend_label(
+            trend.doubling_months(),
+            (trend.span.0.floor() as u16, trend.span.1.floor() as u16),
+            view.count,
+            demonstrations.then_some(view.fit_demonstrations),
+            lang,
+        ),
+    )
+}
+
+/// The trend line across the fitted span and the years shown, clipped to
+/// the plot; `None` where it misses the plot.
+fn trend_line(
+    trend: Trend,
+    plot: Rect,
+    x_scale: &LinearScale,
+    y_scale: &LogScale,
+) -> Option<(Trend, Point, Point)> {
+    let from = trend.span.0.max(x_scale.domain.0);
+    let to = trend.span.1.min(x_scale.domain.1);
+    let start = Point::new(x_scale.map(from), y_scale.map(trend.params_at(from)));
+    let end = Point::new(x_scale.map(to), y_scale.map(trend.params_at(to)));
+    clip_to(plot, start, end).map(|(start, end)| (trend, start, end))
 }
 
 /// Lays out the legend in rows that wrap at the content width. Returns the
@@ -918,6 +937,7 @@ fn layout_legend(
                 y + row_height * n_lines as f64,
             ),
             symbol: Point::new(x + 6.0, middle),
+            mark: legend_mark(kind, Point::new(x + 6.0, middle)),
             lines: lines
                 .into_iter()
                 .enumerate()
@@ -1057,4 +1077,57 @@ fn clip_to(rect: Rect, start: Point, end: Point) -> Option<(Point, Point)> {
             Point::new(start.x + t1 * dx, start.y + t1 * dy),
         )
     })
+}
+
+impl DrawnPoint {
+    /// The marker's shape: a diamond for a mixture of experts.
+    pub fn shape(&self) -> MarkerShape {
+        MarkerShape::of(self.architecture)
+    }
+
+    /// The stem down to the active count, if the point has one.
+    pub fn stem(&self) -> Option<StemMark> {
+        self.stem_to
+            .map(|bottom| StemMark::new(self.center.x, self.center.y, bottom))
+    }
+}
+
+/// The symbol of a legend entry of `kind` centred on `at`.
+fn legend_mark(kind: LegendKind, at: Point) -> LegendMark {
+    let marker = |shape, hollow| LegendMark::Marker {
+        center: at,
+        shape,
+        radius: 5.0,
+        hollow,
+    };
+    match kind {
+        LegendKind::Region(_)
+        | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
+            marker(MarkerShape::Circle, false)
+        }
+        LegendKind::Architecture(Architecture::MixtureOfExperts) => {
+            marker(MarkerShape::Diamond, false)
+        }
+        LegendKind::Demonstration => marker(MarkerShape::Circle, true),
+        LegendKind::Claim => LegendMark::Ghost {
+            center: at,
+            radius: 5.0,
+        },
+        LegendKind::Count(basis) => {
+            let (top, bottom) = (at.y - 6.0, at.y + 6.0);
+            let end = match basis {
+                CountBasis::Total => top + 2.0,
+                CountBasis::Active => bottom - 2.0,
+            };
+            LegendMark::Count {
+                stem: StemMark::new(at.x, top, bottom),
+                marker: Point::new(at.x, end),
+                radius: 3.0,
+            }
+        }
+        LegendKind::Trend => {
+            LegendMark::Trend(Point::new(at.x - 6.0, at.y), Point::new(at.x + 8.0, at.y))
+        }
+        LegendKind::Event => LegendMark::Event(crate::marks::triangle(at.x, at.y + 4.0, 5.0, 9.0)),
+    }
 }

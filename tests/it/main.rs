@@ -14,6 +14,7 @@ mod hostile;
 mod i18n;
 mod labels;
 mod layout;
+mod modules;
 mod options;
 mod ordering;
 mod plotted;

@@ -124,19 +124,11 @@ pub(crate) fn measure_page(
     measure_in(&browser, url, path_box)
 }
 
-fn measure_in(
-    browser: &Session,
-    url: &str,
-    path_box: Option<PathBox>,
-) -> Result<(Run, Vec<String>, Option<PathBox>)> {
-    browser.devtools(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": FIRST_INK_SCRIPT }),
-    )?;
-    browser.devtools("Performance.enable", json!({}))?;
-    browser.navigate(url)?;
+/// The time (ms) from navigation to the chart's first ink on `url`; an error
+/// when the chart reports one or draws nothing in time.
+fn first_ink(browser: &Session, url: &str) -> Result<f64> {
     let started = Instant::now();
-    let first_draw_ms = loop {
+    loop {
         let found = browser.execute(
             "const figure = document.getElementById('chart');
              return { ink: window.__benchFirstInk ?? null,
@@ -146,16 +138,18 @@ fn measure_in(
             bail!("the chart reports an error on {url}");
         }
         if let Some(ink) = found["ink"].as_f64() {
-            break ink;
+            return Ok(ink);
         }
         if started.elapsed() > DRAW_TIMEOUT {
             bail!("nothing was drawn on {url} within {DRAW_TIMEOUT:?}");
         }
         thread::sleep(Duration::from_millis(50));
-    };
-    // Let the page settle (the chart may be ready a frame after its first ink).
-    thread::sleep(Duration::from_millis(500));
+    }
+}
 
+/// The site's files the page requested (`index.html` for a folder), in
+/// order, each once.
+fn requested_paths(browser: &Session, url: &str) -> Result<Vec<String>> {
     let entries = browser.execute(
         "return performance.getEntriesByType('navigation')
              .concat(performance.getEntriesByType('resource'))
@@ -179,6 +173,25 @@ fn measure_in(
             paths.push(path);
         }
     }
+    Ok(paths)
+}
+
+fn measure_in(
+    browser: &Session,
+    url: &str,
+    path_box: Option<PathBox>,
+) -> Result<(Run, Vec<String>, Option<PathBox>)> {
+    browser.devtools(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": FIRST_INK_SCRIPT }),
+    )?;
+    browser.devtools("Performance.enable", json!({}))?;
+    browser.navigate(url)?;
+    let first_draw_ms = first_ink(browser, url)?;
+    // Let the page settle (the chart may be ready a frame after its first ink).
+    thread::sleep(Duration::from_millis(500));
+
+    let paths = requested_paths(browser, url)?;
 
     let plot_box = browser.execute(
         "const figure = document.getElementById('chart');

@@ -30,7 +30,7 @@ mod measure;
 mod report;
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -103,26 +103,14 @@ const GZIP_TARGET: f64 = 70.0 * 1024.0;
 /// The most the JS heap may grow over the moves, in bytes.
 const HEAP_GROWTH_TARGET: f64 = 0.5 * 1024.0 * 1024.0;
 
-/// Builds, serves and measures every case; prints the table and writes the JSON.
-pub fn run(options: &BenchOptions) -> Result<()> {
-    let tools = browser::ensure_installed()?;
-    let root = workspace_root();
-    let bench_dir = root.join("target").join("bench");
-    fs::create_dir_all(&bench_dir)
-        .with_context(|| format!("cannot create {}", bench_dir.display()))?;
+/// A case's site: its folder, the address it is served at, and how long it
+/// took to build, in seconds.
+type Site = (PathBuf, String, f64);
 
-    let cases: Vec<&Case> = CASES
-        .iter()
-        .filter(|case| options.only.as_deref().is_none_or(|only| only == case.slug))
-        .collect();
-    if cases.is_empty() {
-        bail!(
-            "`--only` takes one of: {}",
-            CASES.map(|case| case.slug).join(", ")
-        );
-    }
+/// Builds each case's site under `bench_dir` and serves it.
+fn build_sites(cases: &[&Case], bench_dir: &Path) -> Result<Vec<Site>> {
     let mut sites = Vec::new();
-    for case in &cases {
+    for case in cases {
         let started = Instant::now();
         let out = dist::run(&DistOptions {
             synthetic: case.synthetic,
@@ -134,6 +122,40 @@ pub fn run(options: &BenchOptions) -> Result<()> {
         let address = serve::spawn(&out, ("127.0.0.1", 0)).context("cannot start a server")?;
         sites.push((out, format!("http://{address}/"), build_seconds));
     }
+    Ok(sites)
+}
+
+/// Writes the report as JSON to `path`.
+fn write_json(report: &Report, path: &Path) -> Result<()> {
+    let json = serde_json::to_string_pretty(&report.to_json())?;
+    fs::write(path, json + "\n").with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The cases `--only` names (all of them without it).
+fn chosen_cases(only: Option<&str>) -> Result<Vec<&'static Case>> {
+    let cases: Vec<&Case> = CASES
+        .iter()
+        .filter(|case| only.is_none_or(|only| only == case.slug))
+        .collect();
+    if cases.is_empty() {
+        bail!(
+            "`--only` takes one of: {}",
+            CASES.map(|case| case.slug).join(", ")
+        );
+    }
+    Ok(cases)
+}
+
+/// Builds, serves and measures every case; prints the table and writes the JSON.
+pub fn run(options: &BenchOptions) -> Result<()> {
+    let tools = browser::ensure_installed()?;
+    let root = workspace_root();
+    let bench_dir = root.join("target").join("bench");
+    fs::create_dir_all(&bench_dir)
+        .with_context(|| format!("cannot create {}", bench_dir.display()))?;
+
+    let cases = chosen_cases(options.only.as_deref())?;
+    let sites = build_sites(&cases, &bench_dir)?;
     let floor_dir = bench_dir.join("floor");
     write_floor_page(&floor_dir)?;
     let floor_address =
@@ -193,13 +215,11 @@ pub fn run(options: &BenchOptions) -> Result<()> {
             })
             .collect(),
     };
-    let json_path = match &options.out {
-        Some(out) => out.clone(),
-        None => root.join("target").join("bench.json"),
-    };
-    let json = serde_json::to_string_pretty(&report.to_json())?;
-    fs::write(&json_path, json + "\n")
-        .with_context(|| format!("cannot write {}", json_path.display()))?;
+    let json_path = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("target").join("bench.json"));
+    write_json(&report, &json_path)?;
     println!("\n{}", report.responses_table());
     println!("{}", report.table());
     println!("Wrote {}", json_path.display());
