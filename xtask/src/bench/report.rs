@@ -142,6 +142,8 @@ pub(crate) struct CaseReport {
     heap_after_moves: f64,
     wasm_after_load: Option<f64>,
     wasm_after_moves: Option<f64>,
+    /// Each run's first chart, first tooltip and busy time per move, in order.
+    each_run: Vec<(f64, Option<f64>, f64)>,
 }
 
 impl CaseReport {
@@ -166,6 +168,16 @@ impl CaseReport {
             heap_after_moves: median(runs.iter().map(|run| run.heap_after_moves)),
             wasm_after_load: median_of_all(runs.iter().map(|run| run.wasm_after_load)),
             wasm_after_moves: median_of_all(runs.iter().map(|run| run.wasm_after_moves)),
+            each_run: runs
+                .iter()
+                .map(|run| {
+                    (
+                        run.first_draw_ms,
+                        run.first_tooltip_ms,
+                        run.busy_per_move_ms,
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -199,6 +211,11 @@ impl CaseReport {
             "js_heap_after_moves_bytes": self.heap_after_moves,
             "wasm_memory_after_load_bytes": self.wasm_after_load,
             "wasm_memory_after_moves_bytes": self.wasm_after_moves,
+            "each_run": self.each_run.iter().map(|(draw, tooltip, busy)| json!({
+                "first_draw_ms": draw,
+                "first_tooltip_ms": tooltip,
+                "busy_per_move_ms": busy,
+            })).collect::<Vec<_>>(),
             "targets": {
                 "first_draw_ms": Verdict::of(Some(self.first_draw_ms), targets.first_draw_ms)
                     .to_json(targets.first_draw_ms),
