@@ -429,13 +429,14 @@ pub fn write_csv(root: &Path, count: usize) -> io::Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
-
-    use super::{csv, round_count, size_suffix};
-    use param_scale::dataset::{parse_models, Architecture, DATA_FILE_COLUMNS};
+    // The imports are inside the tests: the native benches include this file, where the
+    // tests are left out.
 
     #[test]
     fn synthetic_data_is_valid_deterministic_realistic_and_marked_synthetic() {
+        use super::csv;
+        use param_scale::dataset::{parse_models, Architecture, DATA_FILE_COLUMNS};
+        use std::collections::HashSet;
         let text = csv(3000);
         assert_eq!(text, csv(3000), "the same N gives the same rows");
         assert_eq!(
@@ -488,6 +489,8 @@ mod tests {
 
     #[test]
     fn large_and_small_data_sets_are_valid_too() {
+        use super::csv;
+        use param_scale::dataset::parse_models;
         for count in [1, 10, 100_000] {
             let models = parse_models("synthetic.csv", &csv(count)).expect("valid rows");
             assert_eq!(models.len(), count);
@@ -496,6 +499,7 @@ mod tests {
 
     #[test]
     fn counts_are_rounded_and_named_as_makers_do() {
+        use super::{round_count, size_suffix};
         assert_eq!(round_count(70_449_000_000.0), 70_400_000_000);
         assert_eq!(round_count(123.4), 123);
         assert_eq!(size_suffix(70_400_000_000), "70B");
