@@ -3,9 +3,12 @@
 //! The data comes from `data/models.csv`, or from the file named by the
 //! `PARAM_SCALE_DATA` environment variable (`cargo xtask dist --data PATH`).
 //! The article's stages come from `stages.csv` beside it when that file
-//! exists (`PARAM_SCALE_STAGES` names another one). Any problem fails the
-//! build with `FILE:LINE: FIELD: what is wrong`. The rows are embedded as a
-//! compact binary blob (`OUT_DIR/embedded.bin`) that `embedded` decodes once.
+//! exists (`PARAM_SCALE_STAGES` names another one), and the article's story
+//! from `story.csv` beside it when that exists (`PARAM_SCALE_STORY`), checked
+//! against the models. Any problem fails the build with
+//! `FILE:LINE: FIELD: what is wrong`. The rows and the story are embedded as
+//! compact binary blobs (`OUT_DIR/embedded.bin`, `story.bin`), each decoded
+//! here once before it is written, which `embedded` decodes once at run time.
 
 #![allow(clippy::print_stdout)]
 

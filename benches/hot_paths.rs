@@ -46,7 +46,10 @@ mod native {
     }
 
     /// The data sets: the real one and synthetic ones of 3,000 and 100,000 models.
-    fn data_sets() -> Vec<(String, Vec<Model>)> {
+    /// Named sets of models: the real data and synthetic ones.
+    type DataSets = Vec<(String, Vec<Model>)>;
+
+    fn data_sets() -> DataSets {
         let mut sets = vec![("real".to_owned(), models().to_vec())];
         for count in [3_000, 100_000] {
             let text = super::synthetic::csv(count);
@@ -86,9 +89,16 @@ mod native {
         let mut criterion = Criterion::default().sample_size(10).configure_from_args();
         let sets = data_sets();
         let stages: &[Stage] = stages();
+        render_and_layout(&mut criterion, &sets, stages);
+        nearest_point(&mut criterion, &sets, stages);
+        stamp_every_marker(&mut criterion, &sets, stages);
+        criterion.final_summary();
+    }
 
+    /// The whole SVG render, and the layout alone.
+    fn render_and_layout(criterion: &mut Criterion, sets: &DataSets, stages: &[Stage]) {
         let mut group = criterion.benchmark_group("render_svg");
-        for (name, models) in &sets {
+        for (name, models) in sets {
             group.bench_with_input(
                 BenchmarkId::from_parameter(name),
                 models,
@@ -108,7 +118,7 @@ mod native {
         group.finish();
 
         let mut group = criterion.benchmark_group("layout_and_labels");
-        for (name, models) in &sets {
+        for (name, models) in sets {
             group.bench_with_input(
                 BenchmarkId::from_parameter(name),
                 models,
@@ -120,9 +130,13 @@ mod native {
             );
         }
         group.finish();
+    }
 
+    /// 300 pointer queries: a scan of the targets, the grid, and the grid's
+    /// building.
+    fn nearest_point(criterion: &mut Criterion, sets: &DataSets, stages: &[Stage]) {
         let mut group = criterion.benchmark_group("nearest_point_300_queries");
-        for (name, models) in &sets {
+        for (name, models) in sets {
             let layout = compute_layout(models, stages, config(), &EstimatedText);
             let targets = targets(&layout, models);
             let grid = TargetGrid::new(&targets, 16.0);
@@ -155,12 +169,15 @@ mod native {
             });
         }
         group.finish();
+    }
 
+    /// Every marker of a layout stamped into a pixel buffer.
+    fn stamp_every_marker(criterion: &mut Criterion, sets: &DataSets, stages: &[Stage]) {
         let mut group = criterion.benchmark_group("stamp_every_marker");
         let (width, height) = (SIZE.0 as usize, SIZE.1 as usize);
         let sprite = marker_sprite();
         let mut buffer = vec![255_u8; width * height * 4];
-        for (name, models) in &sets {
+        for (name, models) in sets {
             let layout = compute_layout(models, stages, config(), &EstimatedText);
             let centres: Vec<(i32, i32)> = layout
                 .points
@@ -181,6 +198,5 @@ mod native {
             );
         }
         group.finish();
-        criterion.final_summary();
     }
 }

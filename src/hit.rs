@@ -11,7 +11,7 @@
 
 use crate::dataset::Model;
 use crate::geometry::Point;
-use crate::layout::{ChartLayout, EVENT_MARKER_HEIGHT};
+use crate::layout::ChartLayout;
 use crate::ordering::{count_key, date_key, sorted_by};
 
 /// Something the pointer or the keyboard can land on.
@@ -37,10 +37,12 @@ pub fn targets(layout: &ChartLayout, models: &[Model]) -> Vec<Target> {
         .points
         .iter()
         .map(|point| target(point.model_index, point.center, false))
-        .chain(layout.events.iter().map(|event| {
-            let at = Point::new(event.at.x, event.at.y - EVENT_MARKER_HEIGHT / 2.0);
-            target(event.model_index, at, false)
-        }))
+        .chain(
+            layout
+                .events
+                .iter()
+                .map(|event| target(event.model_index, event.mark.middle(), false)),
+        )
         .chain(
             layout
                 .ghosts

@@ -2,56 +2,91 @@
 //!
 //! All text goes through this one table, so that adding a language or fixing
 //! a phrase happens in one place. Phrases with numbers in them are functions
-//! of those numbers; number formats live in [`crate::format`].
+//! of those numbers: counts in the reader's units (`1750亿`, `175B`) and
+//! dates (`2020年5月28日`, `28 May 2020`) are here, with their units and month
+//! names; [`crate::format`] only rounds numbers.
 
-use crate::dataset::{Architecture, Model, Region, Stage, Status};
+use crate::dataset::{Architecture, Date, Model, Region, Stage, Status};
+use crate::format::scaled_count;
+pub use crate::lang::Lang;
 use crate::options::{AxisScale, CountBasis};
 
-/// The languages of the chart. Chinese comes first: the chart starts from a
-/// Chinese article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
+/// The units of a count in `lang`, largest first: Chinese counts in 万
+/// (10⁴), 亿 (10⁸) and 万亿 (10¹²), English in K, M, B and T.
+pub fn count_units(lang: Lang) -> &'static [(f64, &'static str)] {
+    match lang {
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")],
+    }
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+/// The short form of a count: zh `1750亿`, `1.6万亿`; en `175B`, `1.6T`.
+/// At most four significant digits and two decimals; trailing zeros dropped.
+/// Tick labels and point labels use it.
+pub fn short_count(count: f64, lang: Lang) -> String {
+    scaled_count(count, count_units(lang), "")
+}
 
-    /// Reads a language tag such as `zh`, `zh-CN`, `zh-Hant-TW`, `en`,
-    /// `en-GB`; `None` for any other language.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+/// The long English form: `175 billion`, `1.6 trillion`, `117 million`.
+pub fn long_count_en(count: f64) -> String {
+    const UNITS: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+    scaled_count(count, &UNITS, " ")
+}
+
+/// A count in both of the reader's forms: zh `1750亿（175B）`, en
+/// `175B (175 billion)`.
+pub fn count_both_forms(count: u64, lang: Lang) -> String {
+    let count = count as f64;
+    match lang {
+        Lang::Zh => format!(
+            "{}（{}）",
+            short_count(count, Lang::Zh),
+            short_count(count, Lang::En)
+        ),
+        Lang::En => format!(
+            "{} ({})",
+            short_count(count, Lang::En),
+            long_count_en(count)
+        ),
     }
+}
 
-    /// The language of a reader whose browser prefers `tags` in this order:
-    /// the first Chinese or English tag wins; English when none matches.
-    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
-        tags.into_iter()
-            .find_map(Lang::from_tag)
-            .unwrap_or(Lang::En)
+/// The English name of month `month` (1–12; out of range is clamped).
+pub fn month_name_en(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// A date as the reader writes it: zh `2020年5月28日`, en `28 May 2020`;
+/// without a day, zh `2021年8月`, en `August 2021`; a year alone, zh
+/// `2019年`, en `2019`.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    if date.month == 0 {
+        // Only the year is known (an article's date).
+        return match lang {
+            Lang::Zh => format!("{}年", date.year),
+            Lang::En => date.year.to_string(),
+        };
     }
-
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn html_tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The short code used in URLs and options.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
+    let month_name = month_name_en(date.month);
+    match (lang, date.day) {
+        (Lang::Zh, 0) => format!("{}年{}月", date.year, date.month),
+        (Lang::Zh, day) => format!("{}年{}月{}日", date.year, date.month, day),
+        (Lang::En, 0) => format!("{month_name} {}", date.year),
+        (Lang::En, day) => format!("{day} {month_name} {}", date.year),
     }
 }
 
@@ -87,7 +122,9 @@ pub enum Phrase {
     Download,
     /// The legend's entry for hollow markers.
     Demonstration,
-    /// Tooltip row labels.
+    /// The data table's first column.
+    ModelLabel,
+    /// Tooltip row labels (and the data table's other columns).
     Organization,
     Released,
     Parameters,
@@ -113,6 +150,11 @@ pub enum Phrase {
     ActionFailed,
 }
 
+/// The words of `phrase` in `lang`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the translation table: one arm per phrase and language, each language's words side by side; split, a phrase would be looked for in two places"
+)]
 pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
     use Phrase::*;
     match (phrase, lang) {
@@ -174,6 +216,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (Download, Lang::En) => "Download",
         (Demonstration, Lang::Zh) => "演示（空心）",
         (Demonstration, Lang::En) => "Demonstration (hollow)",
+        (ModelLabel, Lang::Zh) => "模型",
+        (ModelLabel, Lang::En) => "Model",
         (Organization, Lang::Zh) => "机构",
         (Organization, Lang::En) => "Organization",
         (Released, Lang::Zh) => "发布",
@@ -364,6 +408,15 @@ pub fn total_and_active(total: &str, active: &str, lang: Lang) -> String {
     }
 }
 
+/// The data table's caption: the chart's title and how many models.
+pub fn table_caption(n_models: usize, lang: Lang) -> String {
+    let title = phrase(Phrase::Title, lang);
+    match lang {
+        Lang::Zh => format!("{title}：{n_models}个模型的数据"),
+        Lang::En => format!("{title}: data for {n_models} models"),
+    }
+}
+
 /// The name of a model in `lang`.
 pub fn model_name(model: &Model, lang: Lang) -> &str {
     match lang {
@@ -431,7 +484,7 @@ pub fn chart_description(models: &[&Model], doubling_months: Option<f64>, lang: 
     let smallest = disclosed.iter().min_by_key(|model| model.params);
     let largest = disclosed.iter().max_by_key(|model| model.params);
     let undisclosed = models.len() - disclosed.len();
-    let count = |model: &Model| crate::format::short_count(model.params.unwrap_or(0) as f64, lang);
+    let count = |model: &Model| short_count(model.params.unwrap_or(0) as f64, lang);
     let mut text = match lang {
         Lang::Zh => format!(
             "{first}—{last}年的{}个模型，其中{}个参数量未公开。",

@@ -1,21 +1,25 @@
 //! The chart's layout: where every mark and every word goes, in CSS pixels.
 //!
-//! [`compute_layout`] is pure: models, stages, a size, a language and a way
-//! to measure text go in; a [`ChartLayout`] comes out, holding the scales it
-//! used and the position of every point. Painting ([`crate::render`]) only
-//! reads it, and hit-testing will use the same positions, so what the reader
-//! sees and what the pointer finds cannot drift apart.
+//! [`compute_layout`] is pure: models, stages, a size, a language, the
+//! reader's [`View`] and a way to measure text go in; a [`ChartLayout`] comes
+//! out, holding the scales it used and the place of every mark and word. The
+//! models become plotted items once ([`PlotSet`]); each mark is placed with
+//! its shape from [`crate::marks`], and labels are placed against the marks'
+//! extents ([`crate::labels`]). Painting ([`crate::render`]) only draws it
+//! and hit-testing ([`crate::hit`]) aims at the same positions, so what the
+//! reader sees and what the pointer finds cannot drift apart.
 //!
 //! Layout works in CSS pixels; the painter multiplies by the device pixel
 //! ratio.
 
 use crate::dataset::{self, Architecture, Model, Region, Stage};
-use crate::format::short_count;
 use crate::geometry::{Point, Rect};
+use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
     place_labels_most, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
 };
+use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
 use crate::options::{AxisScale, CountBasis, Series, Toggle};
 use crate::ordering::{count_key, descending, order_by, sorted_by};
@@ -142,6 +146,8 @@ pub struct DrawnEvent {
     pub model_index: usize,
     /// The marker's tip on the time axis.
     pub at: Point,
+    /// The triangle standing there.
+    pub mark: EventMark,
     /// The top of the event's guide line; `None` for no guide: above
     /// [`GUIDE_ALL_UP_TO`] events only the article's have one, as a hundred
     /// guides would hatch the plot.
@@ -186,6 +192,8 @@ pub struct LegendItem {
     pub rect: Rect,
     /// The centre of the symbol.
     pub symbol: Point,
+    /// The symbol's shape, placed on `symbol`.
+    pub mark: LegendMark,
     pub lines: Vec<TextItem>,
 }
 
@@ -252,7 +260,7 @@ const MINIMUM_Y_DECADES: f64 = 2.0;
 pub const GHOST_OUTLINE: f64 = 1.2;
 
 /// The height of an event's triangle on the time axis, in CSS pixels.
-pub const EVENT_MARKER_HEIGHT: f64 = 9.0;
+pub use crate::marks::EVENT_MARKER_HEIGHT;
 
 /// Sizes that change between narrow (phone) and wide layouts.
 struct Metrics {
@@ -311,10 +319,7 @@ pub fn compute_layout(
         measure,
     };
     let mut texts = Vec::new();
-    let years = match view.range {
-        Some(range) => (range.from, range.to),
-        None => dataset::year_span(models).unwrap_or(DEFAULT_YEARS),
-    };
+    let years = shown_years(models, &view);
     let mut cursor_y = frame.header(&mut texts, title, years, view);
 
     // The fit is made before the legend, which states it.
@@ -334,18 +339,7 @@ pub fn compute_layout(
 
     // The plot: y tick labels on the left, year ticks below. The y axis fits
     // the visible counts: zooming to a period refits it.
-    let y_scale_in = |range: (f64, f64)| match view.scale {
-        AxisScale::Log => YScale::Log(LogScale::new(
-            LogScale::nice_domain(set.counts(), MINIMUM_Y_DECADES, 0.12),
-            range,
-        )),
-        // Zero sits a marker's reach above the plot's foot, so that the
-        // many small models there stay clear of the years below.
-        AxisScale::Linear => YScale::Linear(LinearScale::new(
-            LinearScale::nice_zero_domain(set.counts(), 0.05),
-            (range.0 - LINEAR_FOOT, range.1),
-        )),
-    };
+    let y_scale_in = |range: (f64, f64)| y_scale_for(view.scale, &set, range);
     // The ticks depend on the domain only, so the widest is known before
     // the plot's size is.
     let widest_tick = y_scale_in((1.0, 0.0))
@@ -368,49 +362,18 @@ pub fn compute_layout(
     let bands = frame.bands(stages, plot, &y_scale);
     let (points, events) = layout_marks(models, &set, plot, &x_scale, &y_scale, &metrics);
     let ghosts = layout_ghosts(&set, &points, &events, &x_scale, &y_scale, &metrics);
-    let mut obstacles: Vec<Rect> = Vec::new();
-    obstacles.extend(points.iter().flat_map(point_obstacles));
-    obstacles.extend(events.iter().map(event_box));
-    obstacles.extend(
-        ghosts
-            .iter()
-            .map(|ghost| Rect::around(ghost.center, ghost.radius + GHOST_OUTLINE)),
-    );
+    let mut obstacles = mark_obstacles(&points, &events, &ghosts);
 
-    // The trend line across the fitted span, clipped to the plot: straight
-    // on a log axis, an exponential curve on a linear one.
-    let trend = trend.and_then(|trend| {
-        let from = trend.span.0.max(x_domain.0);
-        let to = trend.span.1.min(x_domain.1);
-        let n_segments = if y_scale.is_log() { 1 } else { TREND_SEGMENTS };
-        let path: Vec<Point> = (0..=n_segments)
-            .map(|step| {
-                let year = from + (to - from) * step as f64 / n_segments as f64;
-                Point::new(x_scale.map(year), y_scale.map(trend.params_at(year)))
-            })
-            .collect();
-        let clipped = clip_path(plot, &path);
-        (clipped.len() >= 2).then_some((trend, clipped))
-    });
+    let trend = trend.and_then(|trend| trend_line(trend, plot, &x_scale, &y_scale));
 
-    // The article's models are labelled first, then the bands named, then
-    // the other models labelled, each around what is placed before it.
-    let (mut requests, mut items) = frame.label_requests(models, &points, &events);
-    let article = items
-        .iter()
-        .take_while(|item| models[item.3].in_article)
-        .count();
-    let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
-    let mut leaders = frame.labels(&mut texts, &requests, items, &mut obstacles, plot, true);
-    frame.band_names(&mut texts, &mut obstacles, &leaders, stages, &bands);
-    leaders.extend(frame.labels(
+    let leaders = frame.label_all(
         &mut texts,
-        &other_requests,
-        other_items,
+        models,
+        (&points, &events),
         &mut obstacles,
+        (stages, &bands),
         plot,
-        false,
-    ));
+    );
 
     ChartLayout {
         width,
@@ -429,6 +392,49 @@ pub fn compute_layout(
         texts,
         leaders,
     }
+}
+
+/// The years the view shows: its range, else the models' own.
+fn shown_years(models: &[Model], view: &View) -> (u16, u16) {
+    match view.range {
+        Some(range) => (range.from, range.to),
+        None => dataset::year_span(models).unwrap_or(DEFAULT_YEARS),
+    }
+}
+
+/// The y axis for `scale` over the counts `set` shows, mapped onto `range`
+/// (the plot's foot, then its top).
+fn y_scale_for(scale: AxisScale, set: &PlotSet, range: (f64, f64)) -> YScale {
+    match scale {
+        AxisScale::Log => YScale::Log(LogScale::new(
+            LogScale::nice_domain(set.counts(), MINIMUM_Y_DECADES, 0.12),
+            range,
+        )),
+        // Zero sits a marker's reach above the plot's foot, so that the
+        // many small models there stay clear of the years below.
+        AxisScale::Linear => YScale::Linear(LinearScale::new(
+            LinearScale::nice_zero_domain(set.counts(), 0.05),
+            (range.0 - LINEAR_FOOT, range.1),
+        )),
+    }
+}
+
+/// What labels must keep clear of: every marker and stem, event mark and
+/// ghost at its visible extent.
+fn mark_obstacles(
+    points: &[DrawnPoint],
+    events: &[DrawnEvent],
+    ghosts: &[DrawnGhost],
+) -> Vec<Rect> {
+    let mut obstacles: Vec<Rect> = Vec::new();
+    obstacles.extend(points.iter().flat_map(point_obstacles));
+    obstacles.extend(events.iter().map(event_box));
+    obstacles.extend(
+        ghosts
+            .iter()
+            .map(|ghost| Rect::around(ghost.center, ghost.radius + GHOST_OUTLINE)),
+    );
+    obstacles
 }
 
 /// The ghosts of the plot set, each joined to its model's marker or event.
@@ -568,6 +574,7 @@ impl Frame<'_> {
                     shown,
                     rect: Rect::new(x - INSET, top, x + width + INSET, top + row_height),
                     symbol: Point::new(x, middle),
+                    mark: LegendMark::None,
                     lines: vec![TextItem {
                         text: word.to_owned(),
                         position: Point::new(x, middle),
@@ -735,6 +742,30 @@ impl Frame<'_> {
         }
     }
 
+    /// Every label and band name: the article's models are labelled first,
+    /// then the bands named, then the other models labelled, each around
+    /// what is placed before it. Returns the leader lines.
+    fn label_all(
+        &self,
+        texts: &mut Vec<TextItem>,
+        models: &[Model],
+        (points, events): (&[DrawnPoint], &[DrawnEvent]),
+        obstacles: &mut Vec<Rect>,
+        (stages, bands): (&[Stage], &[DrawnBand]),
+        plot: Rect,
+    ) -> Vec<(Point, Point)> {
+        let (mut requests, mut items) = self.label_requests(models, points, events);
+        let article = items
+            .iter()
+            .take_while(|item| models[item.3].in_article)
+            .count();
+        let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
+        let mut leaders = self.labels(texts, &requests, items, obstacles, plot, true);
+        self.band_names(texts, obstacles, &leaders, stages, bands);
+        leaders.extend(self.labels(texts, &other_requests, other_items, obstacles, plot, false));
+        leaders
+    }
+
     /// Labels for `requests`, placed around the obstacles, which the
     /// labels placed join; returns the leader lines of labels placed
     /// farther away.
@@ -895,6 +926,7 @@ fn layout_marks(
             None => events.push(DrawnEvent {
                 model_index: item.model_index,
                 at: Point::new(x, plot.bottom),
+                mark: EventMark::at(Point::new(x, plot.bottom)),
                 guide_top: Some(plot.top),
                 dimmed: item.dimmed,
             }),
@@ -948,20 +980,12 @@ fn point_obstacles(point: &DrawnPoint) -> impl Iterator<Item = Rect> {
 /// How far from its centre a marker of `radius` reaches, outline included:
 /// a diamond's corners reach 1.3 times the radius.
 pub fn marker_extent(radius: f64, architecture: Architecture) -> f64 {
-    match architecture {
-        Architecture::MixtureOfExperts => radius * 1.3 + 1.6,
-        _ => radius + 1.2,
-    }
+    MarkerShape::of(architecture).extent(radius)
 }
 
 /// The box of an event's triangle on the time axis.
 pub fn event_box(event: &DrawnEvent) -> Rect {
-    Rect::new(
-        event.at.x - EVENT_MARKER_HEIGHT / 2.0,
-        event.at.y - EVENT_MARKER_HEIGHT,
-        event.at.x + EVENT_MARKER_HEIGHT / 2.0,
-        event.at.y,
-    )
+    event.mark.bounds()
 }
 
 /// The smallest of 1, 2, 5, 10 years between ticks that leaves `min_gap`
@@ -1053,21 +1077,53 @@ fn legend_entries(
         ));
     }
     if let Some(trend) = trend {
-        let demonstrations = set.has_demonstrations();
-        entries.push((
-            LegendKind::Trend,
-            demonstrations.then_some(Toggle::FitDemonstrations),
-            !demonstrations || view.fit_demonstrations,
-            i18n::trend_label(
-                trend.doubling_months(),
-                (trend.span.0.floor() as u16, trend.span.1.floor() as u16),
-                view.count,
-                demonstrations.then_some(view.fit_demonstrations),
-                lang,
-            ),
-        ));
+        entries.push(trend_entry(trend, set.has_demonstrations(), view, lang));
     }
     entries
+}
+
+/// The trend's legend entry: a toggle of demonstrations in the fit when
+/// there are any.
+fn trend_entry(
+    trend: &Trend,
+    demonstrations: bool,
+    view: &View,
+    lang: Lang,
+) -> (LegendKind, Option<Toggle>, bool, String) {
+    (
+        LegendKind::Trend,
+        demonstrations.then_some(Toggle::FitDemonstrations),
+        !demonstrations || view.fit_demonstrations,
+        i18n::trend_label(
+            trend.doubling_months(),
+            (trend.span.0.floor() as u16, trend.span.1.floor() as u16),
+            view.count,
+            demonstrations.then_some(view.fit_demonstrations),
+            lang,
+        ),
+    )
+}
+
+/// The trend line across the fitted span and the years shown, clipped to
+/// the plot: straight on a log axis, an exponential curve (the points of a
+/// polyline) on a linear one; `None` where it misses the plot.
+fn trend_line(
+    trend: Trend,
+    plot: Rect,
+    x_scale: &LinearScale,
+    y_scale: &YScale,
+) -> Option<(Trend, Vec<Point>)> {
+    let from = trend.span.0.max(x_scale.domain.0);
+    let to = trend.span.1.min(x_scale.domain.1);
+    let n_segments = if y_scale.is_log() { 1 } else { TREND_SEGMENTS };
+    let path: Vec<Point> = (0..=n_segments)
+        .map(|step| {
+            let year = from + (to - from) * step as f64 / n_segments as f64;
+            Point::new(x_scale.map(year), y_scale.map(trend.params_at(year)))
+        })
+        .collect();
+    let clipped = clip_path(plot, &path);
+    (clipped.len() >= 2).then_some((trend, clipped))
 }
 
 /// Lays out the legend in rows that wrap at the content width. Returns the
@@ -1116,6 +1172,7 @@ fn layout_legend(
                 y + row_height * n_lines as f64,
             ),
             symbol: Point::new(x + 6.0, middle),
+            mark: legend_mark(kind, Point::new(x + 6.0, middle)),
             lines: lines
                 .into_iter()
                 .enumerate()
@@ -1278,4 +1335,58 @@ fn clip_to(rect: Rect, start: Point, end: Point) -> Option<(Point, Point)> {
             Point::new(start.x + t1 * dx, start.y + t1 * dy),
         )
     })
+}
+
+impl DrawnPoint {
+    /// The marker's shape: a diamond for a mixture of experts.
+    pub fn shape(&self) -> MarkerShape {
+        MarkerShape::of(self.architecture)
+    }
+
+    /// The stem down to the active count, if the point has one.
+    pub fn stem(&self) -> Option<StemMark> {
+        self.stem_to
+            .map(|bottom| StemMark::new(self.center.x, self.center.y, bottom))
+    }
+}
+
+/// The symbol of a legend entry of `kind` centred on `at`.
+fn legend_mark(kind: LegendKind, at: Point) -> LegendMark {
+    let marker = |shape, hollow| LegendMark::Marker {
+        center: at,
+        shape,
+        radius: 5.0,
+        hollow,
+    };
+    match kind {
+        LegendKind::Region(_)
+        | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
+            marker(MarkerShape::Circle, false)
+        }
+        LegendKind::Architecture(Architecture::MixtureOfExperts) => {
+            marker(MarkerShape::Diamond, false)
+        }
+        LegendKind::Demonstration => marker(MarkerShape::Circle, true),
+        LegendKind::Claim => LegendMark::Ghost {
+            center: at,
+            radius: 5.0,
+        },
+        LegendKind::Count(basis) => {
+            let (top, bottom) = (at.y - 6.0, at.y + 6.0);
+            let end = match basis {
+                CountBasis::Total => top + 2.0,
+                CountBasis::Active => bottom - 2.0,
+            };
+            LegendMark::Count {
+                stem: StemMark::new(at.x, top, bottom),
+                marker: Point::new(at.x, end),
+                radius: 3.0,
+            }
+        }
+        LegendKind::Trend => {
+            LegendMark::Trend(Point::new(at.x - 6.0, at.y), Point::new(at.x + 8.0, at.y))
+        }
+        LegendKind::Event => LegendMark::Event(crate::marks::triangle(at.x, at.y + 4.0, 5.0, 9.0)),
+        LegendKind::Scale(_) => LegendMark::None,
+    }
 }

@@ -9,7 +9,7 @@
 //! `?lang=en&theme=dark&hide=cn,moe&from=2018&to=2022&count=active&fit=all&claims=1&step=3&focus=gpt-3`.
 
 use crate::dataset::{Architecture, Model, Region, YEAR_RANGE};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::theme::ThemeName;
 
 /// Which series the reader has hidden with the legend.
@@ -317,6 +317,50 @@ pub struct ChartOptions {
 /// fewer: the chart ignores a step it does not have, with a warning).
 pub const MAX_STEP: u32 = 99;
 
+/// The series of `hide=us,moe`; a warning for a code that is none.
+fn hidden_from_codes(value: &str) -> Result<Hidden, String> {
+    let mut hidden = Hidden::default();
+    for code in value
+        .split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+    {
+        let series = Series::from_code(code).ok_or_else(|| {
+            format!("hide: '{code}' is not one of us, eu, cn, other, dense, moe; ignored")
+        })?;
+        hidden.set(series, true);
+    }
+    Ok(hidden)
+}
+
+/// The year of `from=` or `to=` (`key`); a warning outside the data's years.
+fn year_from_text(key: &str, value: &str) -> Result<u16, String> {
+    value
+        .parse::<u16>()
+        .ok()
+        .filter(|year| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(year))
+        .ok_or_else(|| {
+            format!(
+                "{key}: '{value}' is not a year from {} to {}; ignored",
+                YEAR_RANGE.0, YEAR_RANGE.1
+            )
+        })
+}
+
+/// The model id of `focus=`: lower-case letters, digits and hyphens.
+fn model_id_from_text(value: &str) -> Result<String, String> {
+    let valid = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("focus: '{value}' is not a model id; ignored"))
+    }
+}
+
 /// The keys [`ChartOptions::set`] knows.
 pub const OPTION_KEYS: [&str; 11] = [
     "lang", "theme", "hide", "from", "to", "count", "scale", "fit", "claims", "step", "focus",
@@ -337,41 +381,9 @@ impl ChartOptions {
                 Some(theme) => self.theme = Some(theme),
                 None => return Err(format!("theme: '{value}' is not light or dark; ignored")),
             },
-            "hide" => {
-                let mut hidden = Hidden::default();
-                for code in value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|code| !code.is_empty())
-                {
-                    match Series::from_code(code) {
-                        Some(series) => hidden.set(series, true),
-                        None => {
-                            return Err(format!(
-                            "hide: '{code}' is not one of us, eu, cn, other, dense, moe; ignored"
-                        ))
-                        }
-                    }
-                }
-                self.hide = Some(hidden);
-            }
-            "from" | "to" => {
-                let year = value
-                    .parse::<u16>()
-                    .ok()
-                    .filter(|year| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(year))
-                    .ok_or_else(|| {
-                        format!(
-                            "{key}: '{value}' is not a year from {} to {}; ignored",
-                            YEAR_RANGE.0, YEAR_RANGE.1
-                        )
-                    })?;
-                if key == "from" {
-                    self.from = Some(year);
-                } else {
-                    self.to = Some(year);
-                }
-            }
+            "hide" => self.hide = Some(hidden_from_codes(value)?),
+            "from" => self.from = Some(year_from_text(key, value)?),
+            "to" => self.to = Some(year_from_text(key, value)?),
             "count" => match CountBasis::from_code(value) {
                 Some(basis) => self.count = Some(basis),
                 None => return Err(format!("count: '{value}' is not total or active; ignored")),
@@ -398,17 +410,7 @@ impl ChartOptions {
                     ))
                 }
             },
-            "focus" => {
-                let valid = !value.is_empty()
-                    && value.len() <= 64
-                    && value.bytes().all(|byte| {
-                        byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-'
-                    });
-                if !valid {
-                    return Err(format!("focus: '{value}' is not a model id; ignored"));
-                }
-                self.focus = Some(value.to_owned());
-            }
+            "focus" => self.focus = Some(model_id_from_text(value)?),
             other => {
                 return Err(format!(
                     "unknown option '{other}' ignored (known: {})",

@@ -48,7 +48,8 @@ pub struct PlotSet {
     pub without_active_count: usize,
     /// The article's claims that differ from the sources, when the view
     /// shows them: (index into `items`, the ghost). In the active view only
-    /// dense models have them: the article counts every parameter.
+    /// dense models have them (the article counts every parameter); in a
+    /// story step only the step's models.
     pub ghosts: Vec<(usize, Ghost)>,
 }
 
@@ -74,8 +75,12 @@ impl PlotSet {
                 },
                 CountBasis::Active => (total, None),
             };
-            let claim =
-                ghost(model).filter(|_| view.claims && (!moe || view.count == CountBasis::Total));
+            // A story step shows the claims of its own models only.
+            let claim = ghost(model).filter(|_| {
+                view.claims
+                    && (!moe || view.count == CountBasis::Total)
+                    && !view.highlight.dims(model_index)
+            });
             if let Some(claim) = claim {
                 set.ghosts.push((set.items.len(), claim));
             }

@@ -2,8 +2,10 @@
 //! [`ChartLayout`] onto any surface — a `<canvas>` in the browser, SVG
 //! natively.
 //!
-//! The painter decides nothing about positions: it scales the layout's CSS
-//! pixels by the device pixel ratio and draws. [`draw`] lays out and paints
+//! The painter computes no positions: every point it draws is in the
+//! [`ChartLayout`] (the shapes of marks placed by [`crate::marks`]), and it
+//! only scales CSS pixels by the device pixel ratio, rounds them to backing
+//! pixels and chooses colours and strokes. [`draw`] lays out and paints
 //! in one call and hands back the layout it used, whose point positions are
 //! what hit-testing must use.
 
@@ -12,13 +14,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color as _, FontFamily, FontStyle, RGBAColor};
 
-use crate::dataset::{Architecture, Model, Stage};
-use crate::geometry::Point;
+use crate::dataset::{Model, Stage};
+use crate::geometry::{Point, Rect};
 use crate::layout::{
-    compute_layout, marker_extent, Anchor, ChartLayout, DrawnPoint, LayoutConfig, LegendKind,
-    TextItem, TextMeasure, TextRole, EVENT_MARKER_HEIGHT,
+    compute_layout, Anchor, ChartLayout, DrawnEvent, DrawnPoint, LayoutConfig, LegendItem,
+    LegendKind, TextItem, TextMeasure, TextRole,
 };
-use crate::options::CountBasis;
+use crate::marks::{dashes, path_dashes, selection_band, LegendMark, MarkerShape, StemMark};
 use crate::theme::{Color, Theme};
 
 /// What a painter needs besides the layout.
@@ -38,12 +40,6 @@ pub const SVG_FONT_SCALE: f64 = 1.24;
 
 /// How opaque the markers a story step does not highlight are.
 const DIMMED_ALPHA: f64 = 0.22;
-
-/// The width of a demonstration's ring, CSS px.
-const HOLLOW_RING: f64 = 1.8;
-
-/// Half the width of the tick at the foot of a stem, CSS px.
-const STEM_TICK: f64 = 3.0;
 
 /// From this many points on, points hidden under others are not drawn.
 pub const CULL_FROM_POINTS: usize = 1000;
@@ -143,6 +139,16 @@ pub struct MarkerLook {
     pub color: Color,
 }
 
+impl MarkerLook {
+    pub fn shape(self) -> MarkerShape {
+        if self.diamond {
+            MarkerShape::Diamond
+        } else {
+            MarkerShape::Circle
+        }
+    }
+}
+
 /// A marker to paint: its look and its centre, in backing pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stamp {
@@ -177,12 +183,7 @@ pub fn paint_marker<Backend: DrawingBackend>(
 /// How far (backing pixels) from its centre a marker of `look` can touch a
 /// pixel, its outline and antialiasing included.
 pub fn marker_reach(look: MarkerLook, pixel_ratio: f64) -> u32 {
-    let architecture = if look.diamond {
-        Architecture::MixtureOfExperts
-    } else {
-        Architecture::Dense
-    };
-    (marker_extent(look.radius, architecture) * pixel_ratio)
+    (look.shape().extent(look.radius) * pixel_ratio)
         .round()
         .max(1.0) as u32
         + 2
@@ -236,114 +237,96 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         (css_pixels * self.ratio).round().max(1.0) as u32
     }
 
-    /// Everything under the markers: background, bands, grid, events, trend
-    /// and leader lines.
+    /// The two corners of `rect` in backing pixels.
+    fn rect_px(&self, rect: Rect) -> [(i32, i32); 2] {
+        [
+            self.px(Point::new(rect.left, rect.top)),
+            self.px(Point::new(rect.right, rect.bottom)),
+        ]
+    }
+
+    /// Everything under the markers: background, bands, grid, events, trend,
+    /// stems, the ghosts' connectors and leader lines.
     fn under_markers(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
         let theme = self.theme;
         self.area.fill(&rgba(theme.background))?;
-        let plot = layout.plot;
-
         for band in layout.bands.iter().filter(|band| band.shaded) {
             self.area.draw(&Rectangle::new(
-                [
-                    self.px(Point::new(band.rect.left, band.rect.top)),
-                    self.px(Point::new(band.rect.right, band.rect.bottom)),
-                ],
+                self.rect_px(band.rect),
                 rgba(theme.band).filled(),
             ))?;
         }
-        let grid = rgba(theme.grid).stroke_width(self.len(1.0));
+        self.grid_and_axis(layout)?;
+        for event in &layout.events {
+            self.event(event)?;
+        }
+        if let Some((_, path)) = &layout.trend {
+            let style = rgba(theme.trend).stroke_width(self.len(1.5));
+            for (start, end) in path_dashes(path, 7.0, 5.0) {
+                self.line(start, end, style)?;
+            }
+        }
+        for point in &layout.points {
+            if let Some(stem) = point.stem() {
+                self.stem(stem, self.look(point).color)?;
+            }
+        }
+        // The article's claims: a dotted connector from each ghost to the
+        // sourced point; the ghosts themselves go over the markers.
+        let connector = rgba(theme.text.with_alpha(0.55)).stroke_width(self.len(1.0));
+        for ghost in &layout.ghosts {
+            self.dashed(ghost.center, ghost.to, 2.0, 3.0, connector)?;
+        }
+        let leader = rgba(theme.muted_text).stroke_width(self.len(0.8));
+        for (from, to) in &layout.leaders {
+            self.line(*from, *to, leader)?;
+        }
+        Ok(())
+    }
+
+    /// The grid lines and the time axis.
+    fn grid_and_axis(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
+        let plot = layout.plot;
+        let grid = rgba(self.theme.grid).stroke_width(self.len(1.0));
         for y in &layout.grid_y {
             self.line(Point::new(plot.left, *y), Point::new(plot.right, *y), grid)?;
         }
         for x in &layout.grid_x {
             self.line(Point::new(*x, plot.top), Point::new(*x, plot.bottom), grid)?;
         }
-        let axis = rgba(theme.axis).stroke_width(self.len(1.0));
+        let axis = rgba(self.theme.axis).stroke_width(self.len(1.0));
         self.line(
             Point::new(plot.left, plot.bottom),
             Point::new(plot.right, plot.bottom),
             axis,
-        )?;
+        )
+    }
 
-        // Events: a faint dashed guide and a hollow triangle on the axis.
-        for event in &layout.events {
-            let event_color = if event.dimmed {
-                theme.event.with_alpha(DIMMED_ALPHA)
-            } else {
-                theme.event
-            };
-            let event_style = rgba(event_color).stroke_width(self.len(1.0));
-            if let Some(top) = event.guide_top {
-                self.dashed(
-                    Point::new(event.at.x, top),
-                    event.at,
-                    2.0,
-                    4.0,
-                    rgba(event_color.with_alpha(event_color.alpha * 0.45))
-                        .stroke_width(self.len(1.0)),
-                )?;
-            }
-            let (half_width, height) = (EVENT_MARKER_HEIGHT / 2.0, EVENT_MARKER_HEIGHT);
-            let triangle = [
-                Point::new(event.at.x, event.at.y - height),
-                Point::new(event.at.x - half_width, event.at.y),
-                Point::new(event.at.x + half_width, event.at.y),
-                Point::new(event.at.x, event.at.y - height),
-            ];
-            self.area.draw(&Polygon::new(
-                triangle
-                    .iter()
-                    .map(|point| self.px(*point))
-                    .collect::<Vec<_>>(),
-                rgba(theme.background).filled(),
-            ))?;
-            self.area.draw(&PathElement::new(
-                triangle
-                    .iter()
-                    .map(|point| self.px(*point))
-                    .collect::<Vec<_>>(),
-                event_style,
-            ))?;
+    /// An event: a faint dashed guide and a hollow triangle on the axis.
+    fn event(&self, event: &DrawnEvent) -> Result2<Backend::ErrorType> {
+        let color = if event.dimmed {
+            self.theme.event.with_alpha(DIMMED_ALPHA)
+        } else {
+            self.theme.event
+        };
+        if let Some(top) = event.guide_top {
+            let guide = rgba(color.with_alpha(color.alpha * 0.45)).stroke_width(self.len(1.0));
+            self.dashed(Point::new(event.at.x, top), event.at, 2.0, 4.0, guide)?;
         }
+        let outline = self.path_px(&event.mark.outline);
+        self.area.draw(&Polygon::new(
+            outline.clone(),
+            rgba(self.theme.background).filled(),
+        ))?;
+        self.area.draw(&PathElement::new(
+            outline,
+            rgba(color).stroke_width(self.len(1.0)),
+        ))
+    }
 
-        if let Some((_, path)) = &layout.trend {
-            self.dashed_path(
-                path,
-                7.0,
-                5.0,
-                rgba(theme.trend).stroke_width(self.len(1.5)),
-            )?;
-        }
-
-        for point in &layout.points {
-            if let Some(bottom) = point.stem_to {
-                let color = self.look(point).color;
-                self.stem(point.center.x, point.center.y, bottom, color)?;
-            }
-        }
-
-        // The article's claims: a dotted connector from each ghost to the
-        // sourced point; the ghosts themselves go over the markers.
-        for ghost in &layout.ghosts {
-            self.dashed(
-                ghost.center,
-                ghost.to,
-                2.0,
-                3.0,
-                rgba(theme.text.with_alpha(0.55)).stroke_width(self.len(1.0)),
-            )?;
-        }
-
-        for (from, to) in &layout.leaders {
-            self.line(
-                *from,
-                *to,
-                rgba(theme.muted_text).stroke_width(self.len(0.8)),
-            )?;
-        }
-
-        Ok(())
+    /// A path of CSS-pixel points in backing pixels.
+    fn path_px(&self, points: &[Point]) -> Vec<(i32, i32)> {
+        points.iter().map(|point| self.px(*point)).collect()
     }
 
     /// The markers to paint, bottom first; with `cull`, without those that
@@ -371,7 +354,7 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         let color = self.theme.region(point.region);
         MarkerLook {
             radius: point.radius,
-            diamond: point.architecture == Architecture::MixtureOfExperts,
+            diamond: point.shape() == MarkerShape::Diamond,
             hollow: point.hollow,
             color: if point.dimmed {
                 color.with_alpha(DIMMED_ALPHA)
@@ -383,92 +366,83 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
     /// Everything over the markers: ghosts, legend, labels and titles.
     fn over_markers(&self, layout: &ChartLayout) -> Result2<Backend::ErrorType> {
-        let theme = self.theme;
         for ghost in &layout.ghosts {
-            self.ghost(ghost.center, ghost.radius, theme.text)?;
+            self.ghost(ghost.center, ghost.radius, self.theme.text)?;
         }
-        let event_style = rgba(theme.event).stroke_width(self.len(1.0));
         for item in &layout.legend {
-            // A hidden series keeps its legend entry, faded, so that it can
-            // be shown again.
-            let fade = |color: Color| {
-                if item.shown {
-                    color
-                } else {
-                    color.with_alpha(0.3)
-                }
-            };
-            let symbol_color = match item.kind {
-                LegendKind::Region(region) => Some(fade(theme.region(region))),
-                LegendKind::Architecture(_) => Some(fade(theme.muted_text)),
-                _ => None,
-            };
-            let symbol = symbol_color.unwrap_or(theme.text);
-            match item.kind {
-                LegendKind::Region(_)
-                | LegendKind::Architecture(Architecture::Dense | Architecture::Undisclosed) => {
-                    self.legend_marker(item.symbol, false, false, symbol)?;
-                }
-                LegendKind::Architecture(Architecture::MixtureOfExperts) => {
-                    self.legend_marker(item.symbol, true, false, symbol)?;
-                }
-                LegendKind::Demonstration => {
-                    self.legend_marker(item.symbol, false, true, theme.muted_text)?;
-                }
-                LegendKind::Claim => {
-                    self.ghost(item.symbol, 5.0, fade(theme.text))?;
-                }
-                LegendKind::Count(basis) => {
-                    let color = fade(theme.muted_text);
-                    let (top, bottom) = (item.symbol.y - 6.0, item.symbol.y + 6.0);
-                    self.stem(item.symbol.x, top, bottom, color)?;
-                    let at = match basis {
-                        CountBasis::Total => top + 2.0,
-                        CountBasis::Active => bottom - 2.0,
-                    };
-                    let look = MarkerLook {
-                        radius: 3.0,
-                        diamond: true,
-                        hollow: false,
-                        color,
-                    };
-                    self.marker(self.px(Point::new(item.symbol.x, at)), look)?;
-                }
-                LegendKind::Trend => {
-                    self.dashed(
-                        Point::new(item.symbol.x - 6.0, item.symbol.y),
-                        Point::new(item.symbol.x + 8.0, item.symbol.y),
-                        4.0,
-                        3.0,
-                        rgba(theme.trend).stroke_width(self.len(1.5)),
-                    )?;
-                }
-                // The scale's switch is its two words alone.
-                LegendKind::Scale(_) => {}
-                LegendKind::Event => {
-                    let Point { x, y } = item.symbol;
-                    let triangle = [
-                        Point::new(x, y - 5.0),
-                        Point::new(x - 5.0, y + 4.0),
-                        Point::new(x + 5.0, y + 4.0),
-                        Point::new(x, y - 5.0),
-                    ];
-                    self.area.draw(&PathElement::new(
-                        triangle
-                            .iter()
-                            .map(|point| self.px(*point))
-                            .collect::<Vec<_>>(),
-                        event_style,
-                    ))?;
-                }
-            }
-            for line in &item.lines {
-                self.text(line)?;
-            }
+            self.legend_item(item)?;
         }
-
         for text in &layout.texts {
             self.text(text)?;
+        }
+        Ok(())
+    }
+
+    /// A legend entry: its symbol and its lines.
+    fn legend_item(&self, item: &LegendItem) -> Result2<Backend::ErrorType> {
+        let theme = self.theme;
+        // A hidden series keeps its legend entry, faded, so that it can
+        // be shown again.
+        let fade = |color: Color| {
+            if item.shown {
+                color
+            } else {
+                color.with_alpha(0.3)
+            }
+        };
+        let color = match item.kind {
+            LegendKind::Region(region) => fade(theme.region(region)),
+            LegendKind::Architecture(_) | LegendKind::Count(_) => fade(theme.muted_text),
+            LegendKind::Demonstration => theme.muted_text,
+            LegendKind::Claim => fade(theme.text),
+            LegendKind::Trend => theme.trend,
+            LegendKind::Event => theme.event,
+            LegendKind::Scale(_) => theme.text,
+        };
+        match item.mark {
+            LegendMark::Marker {
+                center,
+                shape,
+                radius,
+                hollow,
+            } => {
+                let diamond = shape == MarkerShape::Diamond;
+                let look = MarkerLook {
+                    radius,
+                    diamond,
+                    hollow,
+                    color,
+                };
+                self.marker(self.px(center), look)?;
+            }
+            LegendMark::Ghost { center, radius } => self.ghost(center, radius, color)?,
+            LegendMark::Count {
+                stem,
+                marker,
+                radius,
+            } => {
+                self.stem(stem, color)?;
+                let look = MarkerLook {
+                    radius,
+                    diamond: true,
+                    hollow: false,
+                    color,
+                };
+                self.marker(self.px(marker), look)?;
+            }
+            LegendMark::Trend(from, to) => {
+                self.dashed(from, to, 4.0, 3.0, rgba(color).stroke_width(self.len(1.5)))?;
+            }
+            LegendMark::Event(outline) => {
+                let style = rgba(color).stroke_width(self.len(1.0));
+                self.area
+                    .draw(&PathElement::new(self.path_px(&outline), style))?;
+            }
+            // The scale's switch is its two words alone.
+            LegendMark::None => {}
+        }
+        for line in &item.lines {
+            self.text(line)?;
         }
         Ok(())
     }
@@ -498,11 +472,10 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
             // and what its fill covers completely, in backing pixels.
             let look = self.look(point);
             let reach = f64::from(marker_reach(look, self.ratio));
-            let (solid, diamond) = if look.diamond {
-                (f64::from(self.len(point.radius * 1.3)) - 2.0, true)
-            } else {
-                (f64::from(self.len(point.radius)) - 1.0, false)
-            };
+            let shape = look.shape();
+            let diamond = shape == MarkerShape::Diamond;
+            let margin = if diamond { 2.0 } else { 1.0 };
+            let solid = f64::from(self.len(shape.half_size(point.radius))) - margin;
             let inside = |x: usize, y: usize, limit: f64| {
                 let (dx, dy) = ((x as f64 + 0.5 - cx).abs(), (y as f64 + 0.5 - cy).abs());
                 if diamond {
@@ -546,30 +519,16 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
 
     fn overlay(&self, layout: &ChartLayout, overlay: Overlay) -> Result2<Backend::ErrorType> {
         let theme = self.theme;
-        if let Some((left, right)) = overlay.selection {
-            let plot = layout.plot;
-            let (left, right) = (
-                left.min(right).max(plot.left),
-                left.max(right).min(plot.right),
-            );
+        if let Some(selection) = overlay.selection {
+            let band = selection_band(layout.plot, selection);
             self.area.draw(&Rectangle::new(
-                [
-                    self.px(Point::new(left, plot.top)),
-                    self.px(Point::new(right, plot.bottom)),
-                ],
+                self.rect_px(band),
                 rgba(theme.trend.with_alpha(0.15)).filled(),
             ))?;
             let edge = rgba(theme.trend).stroke_width(self.len(1.0));
-            self.line(
-                Point::new(left, plot.top),
-                Point::new(left, plot.bottom),
-                edge,
-            )?;
-            self.line(
-                Point::new(right, plot.top),
-                Point::new(right, plot.bottom),
-                edge,
-            )?;
+            for x in [band.left, band.right] {
+                self.line(Point::new(x, band.top), Point::new(x, band.bottom), edge)?;
+            }
         }
         Ok(())
     }
@@ -588,52 +547,8 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         gap: f64,
         style: ShapeStyle,
     ) -> Result2<Backend::ErrorType> {
-        let length = from.distance_squared(to).sqrt();
-        if length <= 0.0 {
-            return Ok(());
-        }
-        let (ux, uy) = ((to.x - from.x) / length, (to.y - from.y) / length);
-        let mut start = 0.0;
-        while start < length {
-            let end = (start + dash).min(length);
-            self.line(
-                Point::new(from.x + ux * start, from.y + uy * start),
-                Point::new(from.x + ux * end, from.y + uy * end),
-                style,
-            )?;
-            start += dash + gap;
-        }
-        Ok(())
-    }
-
-    /// A dashed path: the dashes run on across its corners.
-    fn dashed_path(
-        &self,
-        path: &[Point],
-        dash: f64,
-        gap: f64,
-        style: ShapeStyle,
-    ) -> Result2<Backend::ErrorType> {
-        // How far into the current dash-and-gap period the path is.
-        let period = dash + gap;
-        let mut phase = 0.0;
-        for pair in path.windows(2) {
-            let (from, to) = (pair[0], pair[1]);
-            let length = from.distance_squared(to).sqrt();
-            if length <= 0.0 {
-                continue;
-            }
-            let (ux, uy) = ((to.x - from.x) / length, (to.y - from.y) / length);
-            let at = |distance: f64| Point::new(from.x + ux * distance, from.y + uy * distance);
-            let mut start = -phase;
-            while start < length {
-                let (low, high) = (start.max(0.0), (start + dash).min(length));
-                if high > low {
-                    self.line(at(low), at(high), style)?;
-                }
-                start += period;
-            }
-            phase = (phase + length) % period;
+        for (start, end) in dashes(from, to, dash, gap) {
+            self.line(start, end, style)?;
         }
         Ok(())
     }
@@ -645,39 +560,26 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
     fn marker(&self, center: (i32, i32), look: MarkerLook) -> Result2<Backend::ErrorType> {
         let outline = rgba(self.theme.point_outline);
         let fill = rgba(look.color);
-        if look.diamond {
-            let (x, y) = center;
-            let diamond = |half: u32| {
-                let half = half as i32;
-                vec![(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
-            };
-            let half = look.radius * 1.3;
-            self.area.draw(&Polygon::new(
-                diamond(self.len(half + 1.6)),
-                outline.filled(),
-            ))?;
-            self.area
-                .draw(&Polygon::new(diamond(self.len(half)), fill.filled()))?;
-            if look.hollow {
-                self.area.draw(&Polygon::new(
-                    diamond(self.len(half - HOLLOW_RING * 1.3)),
-                    outline.filled(),
-                ))?;
-            }
-        } else {
-            self.area.draw(&Circle::new(
-                center,
-                self.len(look.radius + 1.2),
-                outline.filled(),
-            ))?;
-            self.area
-                .draw(&Circle::new(center, self.len(look.radius), fill.filled()))?;
-            if look.hollow {
-                self.area.draw(&Circle::new(
-                    center,
-                    self.len(look.radius - HOLLOW_RING),
-                    outline.filled(),
-                ))?;
+        let shape = look.shape();
+        let sizes = [
+            (shape.extent(look.radius), outline),
+            (shape.half_size(look.radius), fill),
+        ];
+        let hollow = look
+            .hollow
+            .then(|| (shape.hollow_half_size(look.radius), outline));
+        for (half_size, color) in sizes.into_iter().chain(hollow) {
+            let half = self.len(half_size);
+            match shape {
+                MarkerShape::Diamond => {
+                    let (x, y) = center;
+                    let half = half as i32;
+                    let corners = vec![(x, y - half), (x + half, y), (x, y + half), (x - half, y)];
+                    self.area.draw(&Polygon::new(corners, color.filled()))?;
+                }
+                MarkerShape::Circle => {
+                    self.area.draw(&Circle::new(center, half, color.filled()))?;
+                }
             }
         }
         Ok(())
@@ -699,33 +601,12 @@ impl<Backend: DrawingBackend> Painter<'_, Backend> {
         ))
     }
 
-    /// A legend symbol: a marker of radius 5 at `at`.
-    fn legend_marker(
-        &self,
-        at: Point,
-        diamond: bool,
-        hollow: bool,
-        color: Color,
-    ) -> Result2<Backend::ErrorType> {
-        let look = MarkerLook {
-            radius: 5.0,
-            diamond,
-            hollow,
-            color,
-        };
-        self.marker(self.px(at), look)
-    }
-
-    /// A thin vertical stem at `x` from `top` to `bottom`, with a short
-    /// tick at the bottom: where a mixture of experts' active count is.
-    fn stem(&self, x: f64, top: f64, bottom: f64, color: Color) -> Result2<Backend::ErrorType> {
+    /// A thin vertical stem with a short tick at its foot: where a mixture
+    /// of experts' active count is.
+    fn stem(&self, stem: StemMark, color: Color) -> Result2<Backend::ErrorType> {
         let style = rgba(color.with_alpha(0.7)).stroke_width(self.len(1.2));
-        self.line(Point::new(x, top), Point::new(x, bottom), style)?;
-        self.line(
-            Point::new(x - STEM_TICK, bottom),
-            Point::new(x + STEM_TICK, bottom),
-            style,
-        )
+        self.line(stem.line.0, stem.line.1, style)?;
+        self.line(stem.tick.0, stem.tick.1, style)
     }
 
     fn text(&self, item: &TextItem) -> Result2<Backend::ErrorType> {

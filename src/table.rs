@@ -5,8 +5,7 @@
 //! page, so both say the same thing.
 
 use crate::dataset::{Architecture, Model};
-use crate::format::{count_both_forms, date_text};
-use crate::i18n::{self, Lang, Phrase};
+use crate::i18n::{self, count_both_forms, date_text, Lang, Phrase};
 use crate::ordering::{count_key, date_key, descending, sorted_by};
 
 /// What the table is sorted by.
@@ -31,32 +30,22 @@ pub struct TableRow {
     pub source_url: String,
 }
 
-/// The column headers, the source column last.
+/// The column headers, the source column last: the tooltip's row labels,
+/// after the model's own.
 pub fn headers(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Zh => ["模型", "机构", "发布", "参数量", "架构", "来源"],
-        Lang::En => [
-            "Model",
-            "Organization",
-            "Released",
-            "Parameters",
-            "Architecture",
-            "Source",
-        ],
-    }
+    [
+        Phrase::ModelLabel,
+        Phrase::Organization,
+        Phrase::Released,
+        Phrase::Parameters,
+        Phrase::ArchitectureLabel,
+        Phrase::SourceLabel,
+    ]
+    .map(|header| i18n::phrase(header, lang))
 }
 
 pub fn caption(n_models: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}：{n_models}个模型的数据",
-            i18n::phrase(Phrase::Title, lang)
-        ),
-        Lang::En => format!(
-            "{}: data for {n_models} models",
-            i18n::phrase(Phrase::Title, lang)
-        ),
-    }
+    i18n::table_caption(n_models, lang)
 }
 
 /// The rows of `models` in `sort` order. Undisclosed sizes sort below every

@@ -1,7 +1,9 @@
 //! The one definition of the chart's colours and type.
 //!
-//! Canvas, SVG and (later) PNG all read their colours from a [`Theme`], so a
-//! theme is changed here and nowhere else. Region colours are chosen to stay
+//! Canvas, SVG and the PNG export all read their colours from a [`Theme`],
+//! so a theme is changed here; the page around the chart (`www/style.css`)
+//! repeats some of them as CSS custom properties ([`Theme::css_colors`]),
+//! which a native test holds equal to these. Region colours are chosen to stay
 //! apart for the common colour-vision deficiencies (blue / orange-red / green
 //! / purple differ in lightness too), and shapes carry the architecture.
 
@@ -129,6 +131,21 @@ impl Theme {
 
     pub fn region(&self, region: Region) -> Color {
         self.regions[region.index()]
+    }
+
+    /// The page's CSS custom properties that mirror this theme's colours
+    /// (`www/style.css` writes them by hand, for the page around the chart:
+    /// a native test checks they match): the background, the text, muted
+    /// text, the focus ring (the first region's blue) and an error's border
+    /// (the third region's red).
+    pub fn css_colors(&self) -> [(&'static str, Color); 5] {
+        [
+            ("--background", self.background),
+            ("--text", self.text),
+            ("--muted", self.muted_text),
+            ("--focus", self.regions[0]),
+            ("--error-border", self.regions[2]),
+        ]
     }
 }
 

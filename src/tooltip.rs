@@ -4,9 +4,8 @@
 //! `textContent` only; nothing here is HTML.
 
 use crate::dataset::{Architecture, Model};
-use crate::format::{count_both_forms, date_text, short_count};
 use crate::geometry::Point;
-use crate::i18n::{self, Lang, Phrase};
+use crate::i18n::{self, count_both_forms, date_text, short_count, Lang, Phrase};
 
 /// The most rows a tooltip has: organization, date, parameters,
 /// architecture, and what the point is where it is not a released model.

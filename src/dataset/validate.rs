@@ -527,8 +527,15 @@ pub fn parse_article_date(value: &str) -> Result<Date, String> {
             day: 0,
         });
     }
-    parse_date(value)
-        .map_err(|_| format!("'{value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+    // The cause says what is wrong (`has no month 13`); the form of a date
+    // alone says it with the article's year-only form.
+    parse_date(value).map_err(|reason| {
+        if reason.contains("is not a date of the form") {
+            format!("'{value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        } else {
+            reason
+        }
+    })
 }
 
 /// Parses and validates `stages.csv`.

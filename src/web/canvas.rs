@@ -30,5 +30,5 @@ fn context_2d_with(
         .get_context_with_context_options("2d", &options)?
         .ok_or("this browser gives no 2D canvas")?
         .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("this browser gives no 2D canvas"))
+        .map_err(super::unexpected("this browser gives no 2D canvas"))
 }

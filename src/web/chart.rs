@@ -179,7 +179,7 @@ impl ChartState {
         state.elements.set_range(state.view.range, years);
         state
             .show_story()
-            .map_err(|_| JsValue::from_str("cannot show the story"))?;
+            .map_err(|failure| JsValue::from_str(&format!("cannot show the story: {failure:?}")))?;
         Ok(state)
     }
 
@@ -598,7 +598,7 @@ impl ChartState {
             .create_element("canvas")
             .map_err(because("cannot create a canvas"))?
             .dyn_into()
-            .map_err(|_| "cannot create a canvas")?;
+            .map_err(|element: web_sys::Element| format!("cannot create a canvas: {element:?}"))?;
         canvas.set_width((width * 2.0).round() as u32);
         canvas.set_height((height * 2.0).round() as u32);
         let theme = Theme::named(self.theme);

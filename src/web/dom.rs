@@ -15,6 +15,7 @@ use web_sys::{
 
 use super::element::{append_all, button, create};
 use super::story_panel::StoryPanel;
+use super::unexpected;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
@@ -228,7 +229,7 @@ impl YearSelects {
         let [(from_label, from_select), (to_label, to_select)]: [(Element, HtmlSelectElement); 2] =
             parts
                 .try_into()
-                .map_err(|_| JsValue::from_str("two year lists"))?;
+                .map_err(unexpected::<Vec<_>>("two year lists"))?;
         Ok(YearSelects {
             group,
             from_label,
@@ -264,7 +265,7 @@ impl Downloads {
         }
         let buttons: [HtmlButtonElement; 3] = buttons
             .try_into()
-            .map_err(|_| JsValue::from_str("three download buttons"))?;
+            .map_err(unexpected::<Vec<_>>("three download buttons"))?;
         Ok(Downloads {
             group,
             label,
@@ -790,7 +791,8 @@ impl Elements {
         part(":scope > caption")?.set_text_content(Some(&table::caption(n_models, lang)));
         let head_row = part(":scope > thead > tr")?;
         for (index, header) in table::headers(lang).iter().enumerate() {
-            let column = u32::try_from(index).map_err(|_| JsValue::from_str("too many columns"))?;
+            let column = u32::try_from(index)
+                .map_err(|error| JsValue::from_str(&format!("too many columns: {error}")))?;
             let cell = nth_child(&self.document, &head_row, "th", column)?;
             cell.set_attribute("scope", "col")?;
             match sort_key_of_column(index) {
@@ -946,7 +948,7 @@ fn nth_child(
     {
         return existing
             .dyn_into::<Element>()
-            .map_err(|_| JsValue::from_str("not an element"));
+            .map_err(unexpected("an element"));
     }
     let element = document.create_element(tag)?;
     parent.append_child(&element)?;
@@ -965,7 +967,7 @@ fn as_html(element: &Element) -> Result<HtmlElement, JsValue> {
     element
         .clone()
         .dyn_into::<HtmlElement>()
-        .map_err(|_| JsValue::from_str("not an HTML element"))
+        .map_err(unexpected("an HTML element"))
 }
 
 /// Positions an element absolutely over a rectangle of the stage.

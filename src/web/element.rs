@@ -10,7 +10,7 @@ pub(super) fn create<T: JsCast>(document: &Document, tag: &str, class: &str) -> 
     element.set_class_name(class);
     element
         .dyn_into::<T>()
-        .map_err(|_| JsValue::from_str("unexpected element type"))
+        .map_err(super::unexpected("an element of the type asked for"))
 }
 
 /// A `<button type="button">` of `class`.

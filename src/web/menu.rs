@@ -26,7 +26,7 @@ impl ChartState {
         self.menu_open = !self.menu_open;
         self.elements
             .set_menu(self.menu_open)
-            .map_err(|_| Failure::Action("cannot open the menu".into()))?;
+            .map_err(|error| Failure::Action(format!("cannot open the menu: {error:?}")))?;
         Ok(self
             .menu_open
             .then(|| self.elements.menu_items().into_iter().next())
@@ -42,7 +42,7 @@ impl ChartState {
         self.menu_open = false;
         self.elements
             .set_menu(false)
-            .map_err(|_| Failure::Action("cannot close the menu".into()))?;
+            .map_err(|error| Failure::Action(format!("cannot close the menu: {error:?}")))?;
         let button: HtmlElement = self.elements.menu_button.clone().into();
         Ok(refocus.then_some(Effect::Focus(button)))
     }

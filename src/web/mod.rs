@@ -2,7 +2,7 @@
 //! serde-wasm-bindgen.
 //!
 //! It turns a host's container element into a chart: a toolbar (language,
-//! time range, show all, copy link, table, embed, downloads), the chart
+//! time range, show all, copy link, table, embed, downloads, story), the chart
 //! canvas with a transparent overlay for the zoom selection, a highlight
 //! ring, real buttons over the drawn legend, a tooltip and a live region.
 //! Everything it shows comes from the pure core; this module gathers inputs
@@ -23,6 +23,10 @@
 //! - `failure`: a failed draw, a failed action, and the panic hook's
 //!   retirement of every chart;
 //! - `element`: helpers that make elements;
+//! - here: the panic hook ([`start`]), `warn` (English, for the page's
+//!   developer), and the error maps that keep a cause: `because` (a
+//!   browser error's reason) and `unexpected` (what came instead of the
+//!   type asked for);
 //! - `chart`: one chart's state; `dom`: its elements; `canvas`: 2D
 //!   contexts; `meter`: text measurement; `sprites`: the marker stamper;
 //! - `story_state`: the chart in the article's story (which step, its
@@ -64,6 +68,12 @@ pub fn start() {
 /// Logs a warning for the page's developer (not the reader: English).
 fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("param-scale: {message}")));
+}
+
+/// A map from a value of the wrong type (what `dyn_into` and `try_into`
+/// hand back) to an error that says what was expected and what came.
+fn unexpected<Value: std::fmt::Debug>(expected: &str) -> impl FnOnce(Value) -> JsValue + '_ {
+    move |value| JsValue::from_str(&format!("{expected}, not {value:?}"))
 }
 
 /// A map from a browser error to a message that says what failed and keeps

@@ -60,6 +60,13 @@ pub fn busy() -> JsValue {
     js_sys::Error::new("the chart is busy").into()
 }
 
+/// [`busy`], with the borrow that failed as the error's `cause`.
+fn busy_because(cause: impl std::fmt::Display) -> JsValue {
+    let error = js_sys::Error::new("the chart is busy");
+    error.set_cause(&JsValue::from_str(&cause.to_string()));
+    error.into()
+}
+
 pub fn insert(id: u32, instance: Instance) -> Result<(), JsValue> {
     CHARTS.with(|charts| {
         charts
@@ -67,14 +74,14 @@ pub fn insert(id: u32, instance: Instance) -> Result<(), JsValue> {
             .map(|mut charts| {
                 charts.insert(id, instance);
             })
-            .map_err(|_| busy())
+            .map_err(busy_because)
     })
 }
 
 /// The controller of chart `id`.
 pub fn controller(id: u32) -> Result<Rc<Controller>, JsValue> {
     CHARTS.with(|charts| {
-        let charts = charts.try_borrow().map_err(|_| busy())?;
+        let charts = charts.try_borrow().map_err(busy_because)?;
         charts
             .get(&id)
             .map(|instance| Rc::clone(&instance.controller))
@@ -85,7 +92,7 @@ pub fn controller(id: u32) -> Result<Rc<Controller>, JsValue> {
 /// Takes chart `id` out of the registry; `None` if it is not there.
 pub fn remove(id: u32) -> Result<Option<Instance>, JsValue> {
     CHARTS.with(|charts| {
-        let mut charts = charts.try_borrow_mut().map_err(|_| busy())?;
+        let mut charts = charts.try_borrow_mut().map_err(busy_because)?;
         Ok(charts.remove(&id))
     })
 }
@@ -93,7 +100,7 @@ pub fn remove(id: u32) -> Result<Option<Instance>, JsValue> {
 /// Takes the chart whose container is `container` out of the registry.
 pub fn remove_on(container: &Element) -> Result<Option<Instance>, JsValue> {
     CHARTS.with(|charts| {
-        let mut charts = charts.try_borrow_mut().map_err(|_| busy())?;
+        let mut charts = charts.try_borrow_mut().map_err(busy_because)?;
         let id = charts
             .iter()
             .find(|(_, instance)| instance.controller.container == *container)

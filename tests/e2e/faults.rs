@@ -12,7 +12,7 @@ use super::{check, with_browser, BrowserOptions, Page, LANGUAGES};
 /// `corrupt/` (the `.wasm` is garbage) and `missing/` (there is none).
 fn broken_url() -> Result<String, String> {
     std::env::var("PARAM_SCALE_BROKEN_URL")
-        .map_err(|_| "PARAM_SCALE_BROKEN_URL is not set: run `cargo xtask test`".to_owned())
+        .map_err(|error| format!("PARAM_SCALE_BROKEN_URL: {error}: run `cargo xtask test`"))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -124,6 +124,10 @@ async fn the_release_site_exports_no_test_only_function_and_the_fault_injection_
     .await;
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a browser scenario: its steps act on one page in the order a reader would, and add to one list of failures"
+)]
 #[tokio::test(flavor = "multi_thread")]
 async fn a_panic_is_logged_and_the_chart_gives_way_to_a_message_and_the_static_chart_while_the_page_stays_usable(
 ) {

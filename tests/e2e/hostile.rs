@@ -11,7 +11,7 @@ use super::{check, with_browser, BrowserOptions, Page};
 /// `fault-injection` feature, so its module also exports `panicForTest()`).
 pub(crate) fn hostile_url() -> Result<String, String> {
     std::env::var("PARAM_SCALE_HOSTILE_URL")
-        .map_err(|_| "PARAM_SCALE_HOSTILE_URL is not set: run `cargo xtask test`".to_owned())
+        .map_err(|error| format!("PARAM_SCALE_HOSTILE_URL: {error}: run `cargo xtask test`"))
 }
 
 impl Page {

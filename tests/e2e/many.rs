@@ -9,7 +9,7 @@ use super::{check, with_browser, BrowserOptions};
 /// Where `cargo xtask test` serves the site of 3,000 synthetic models.
 fn many_url() -> Result<String, String> {
     std::env::var("PARAM_SCALE_MANY_URL")
-        .map_err(|_| "PARAM_SCALE_MANY_URL is not set: run `cargo xtask test`".to_owned())
+        .map_err(|error| format!("PARAM_SCALE_MANY_URL: {error}: run `cargo xtask test`"))
 }
 
 /// How far (0–255) a channel of a stamped pixel may stray from the same
@@ -17,6 +17,10 @@ fn many_url() -> Result<String, String> {
 /// stamping does not.
 const ROUNDING: u64 = 8;
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a browser scenario: its steps act on one page in the order a reader would, and add to one list of failures"
+)]
 #[tokio::test(flavor = "multi_thread")]
 async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shapes_would_draw_and_warns_of_nothing(
 ) {

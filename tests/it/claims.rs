@@ -5,7 +5,7 @@ use param_scale::claims::{date_differs, ghost};
 use param_scale::dataset::{parse_article_date, parse_date};
 use param_scale::embedded::models;
 use param_scale::i18n::Lang;
-use param_scale::layout::{compute_layout, EstimatedText, LayoutConfig, View};
+use param_scale::layout::View;
 use param_scale::tooltip::claim_content;
 
 #[test]
@@ -71,21 +71,10 @@ fn ghosts_stand_exactly_where_the_article_differs_from_the_source() {
 #[test]
 fn the_claims_layer_draws_each_ghost_joined_to_its_source_only_when_asked() {
     let layout = |claims: bool| {
-        compute_layout(
-            models(),
-            param_scale::embedded::stages(),
-            LayoutConfig {
-                width: 960.0,
-                height: 600.0,
-                lang: Lang::Zh,
-                view: View {
-                    claims,
-                    ..View::default()
-                },
-                title: true,
-            },
-            &EstimatedText,
-        )
+        super::chinese_layout(View {
+            claims,
+            ..View::default()
+        })
     };
     assert!(layout(false).ghosts.is_empty());
     let with = layout(true);

@@ -1,5 +1,4 @@
-use param_scale::format::short_count;
-use param_scale::i18n::Lang;
+use param_scale::i18n::{short_count, Lang};
 
 #[test]
 fn counts_read_in_the_readers_units() {

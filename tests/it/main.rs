@@ -15,6 +15,7 @@ mod hostile;
 mod i18n;
 mod labels;
 mod layout;
+mod modules;
 mod options;
 mod ordering;
 mod plotted;
@@ -43,4 +44,31 @@ pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::la
         },
         &param_scale::layout::EstimatedText,
     )
+}
+
+/// The layout of the embedded data on a 960 × 600 chart in Chinese, for
+/// `view`, text estimated.
+pub fn chinese_layout(view: param_scale::layout::View) -> param_scale::layout::ChartLayout {
+    param_scale::layout::compute_layout(
+        param_scale::embedded::models(),
+        param_scale::embedded::stages(),
+        param_scale::layout::LayoutConfig {
+            width: 960.0,
+            height: 600.0,
+            lang: param_scale::i18n::Lang::Zh,
+            view,
+            title: true,
+        },
+        &param_scale::layout::EstimatedText,
+    )
+}
+
+/// Fails unless one of `errors` reads, as `FILE:LINE: FIELD: message`,
+/// starting with `expected`.
+pub fn assert_rejected(errors: &[param_scale::dataset::DataError], expected: &str) {
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.iter().any(|message| message.starts_with(expected)),
+        "expected a message starting with {expected:?}\ngot {messages:?}"
+    );
 }

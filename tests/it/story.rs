@@ -60,11 +60,7 @@ fn each_bad_story_row_is_rejected_with_file_line_and_field() {
     ];
     for (rows, expected) in cases {
         let errors = parse_story("story.csv", &story_with(rows), models()).expect_err(expected);
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(
-            messages.iter().any(|message| message.starts_with(expected)),
-            "expected {expected:?}, got {messages:?}"
-        );
+        super::assert_rejected(&errors, expected);
     }
 }
 
@@ -121,24 +117,12 @@ fn the_story_reads_back_as_it_was_written() {
 
 #[test]
 fn each_step_highlights_exactly_its_models_zooms_to_its_years_and_shows_the_claims() {
-    use param_scale::i18n::Lang;
-    use param_scale::layout::{compute_layout, EstimatedText, LayoutConfig, View};
+    use param_scale::layout::View;
     use param_scale::story::view_at_step;
     for step in story() {
         let view = view_at_step(View::default(), story(), models(), step.number).expect("a step");
         assert!(view.claims, "step {}", step.number);
-        let layout = compute_layout(
-            models(),
-            param_scale::embedded::stages(),
-            LayoutConfig {
-                width: 960.0,
-                height: 600.0,
-                lang: Lang::Zh,
-                view,
-                title: true,
-            },
-            &EstimatedText,
-        );
+        let layout = super::chinese_layout(view);
         let mut highlighted: Vec<&str> = layout
             .points
             .iter()
@@ -213,4 +197,23 @@ fn the_page_without_script_lists_every_step_escaped() {
         }
     }
     assert_eq!(steps_html(&[], Lang::Zh), "");
+}
+
+#[test]
+fn a_step_shows_the_claims_of_its_own_models_only() {
+    use param_scale::layout::View;
+    use param_scale::plotted::PlotSet;
+    use param_scale::story::view_at_step;
+    for step in story() {
+        let view = view_at_step(View::default(), story(), models(), step.number).expect("a step");
+        let set = PlotSet::prepare(models(), &view);
+        for (item, _) in &set.ghosts {
+            let id = &models()[set.items[*item].model_index].id;
+            assert!(
+                step.models.contains(id),
+                "step {}: a ghost of {id}",
+                step.number
+            );
+        }
+    }
 }

@@ -178,3 +178,24 @@ fn the_web_shell_leaks_no_closure() {
         "closures that are never freed: {found:#?}"
     );
 }
+
+#[test]
+fn the_web_shell_sets_no_style_on_the_hosts_container() {
+    // Styles go on the chart's own elements; the container gets only the
+    // attributes and the class that `container.rs` lists and gives back.
+    let mut found = Vec::new();
+    for (name, text) in web_files() {
+        for (number, line) in text.lines().enumerate() {
+            let styles_container = line.contains("container.style()")
+                || line.contains("container.set_attribute(\"style\"")
+                || (line.contains("set_styles(") && line.contains("container"));
+            if styles_container {
+                found.push(format!("src/web/{name}.rs:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "styles on the host's container: {found:#?}"
+    );
+}

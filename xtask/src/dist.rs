@@ -1,6 +1,9 @@
 //! Building the site: the folder a web server can publish as it is.
 //!
-//! `dist` runs in four steps, each its own function:
+//! Before building, `dist` picks the data (a `--synthetic N` file written under
+//! `target/synthetic/`, `--data PATH`, or `data/models.csv`) and refuses an output
+//! folder it must not clear, or a `fault-injection` build into `dist/`. Then it runs in
+//! steps, each its own function:
 //! 1. [`build_wasm`] adds the `wasm32-unknown-unknown` target when it is missing
 //!    ([`crate::toolchain`]) and compiles the library for it in release mode. The
 //!    data set is compiled in by the library's `build.rs`, which reads `PARAM_SCALE_DATA`
@@ -9,8 +12,11 @@
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
 //!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`, and
 //!    its TypeScript declarations ([`crate::typescript`]).
-//! 3. [`copy_site`] copies `index.html`, the demo article `story.html` and `www/`.
-//! 4. [`crate::fallback::write`] renders the no-script page; [`precompress`] writes `.gz`
+//! 3. [`clear_out_dir`] empties the output folder, only now that the build has worked, so
+//!    a failed build leaves the previous site in place; [`copy_site`] copies `index.html`,
+//!    the demo article `story.html` and `www/`.
+//! 4. [`crate::fallback::write`] renders the static charts (`chart-zh.svg`,
+//!    `chart-en.svg`) and the no-script block; [`precompress`] writes `.gz`
 //!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
 //!    clients that accept them (static hosts can do the same).
 //! 5. [`report_sizes`] prints what was written.

@@ -42,7 +42,12 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
             width: SIZE.0,
             height: SIZE.1,
             lang,
-            view: View::default(),
+            // The page without script is the article's companion too: it
+            // shows what the article says beside what the sources say.
+            view: View {
+                claims: true,
+                ..View::default()
+            },
             title: true,
         };
         let (svg, layout) =

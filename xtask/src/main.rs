@@ -58,12 +58,14 @@ Commands:
   serve [PORT] [--data PATH | --synthetic N] [--out DIR]
                                    build the site into DIR (default: dist/) and serve it on
                                    127.0.0.1:PORT (default: 8000)
-  bench [--runs N] [--out FILE] [--only CASE]
-                                   measure sizes, first draw, pointer cost and memory in
-                                   headless Chromium for the real data and 3,000 and 100,000
-                                   synthetic models (median of N runs, default 3); writes
-                                   FILE (default: target/bench.json) and prints a table;
-                                   --only real, 3000 or 100000 measures that case alone
+  bench [--runs N] [--out FILE] [--only CASE] [--profile phone|desktop|both]
+                                   measure sizes, first chart, first tooltip, pointer cost
+                                   and memory in headless Chromium for the real data and
+                                   3,000 and 100,000 synthetic models (median of N runs,
+                                   default 3); writes FILE (default: target/bench.json) and
+                                   prints the tables; --only real, 3000 or 100000 measures
+                                   that case alone; --profile phone (slowed CPU and network,
+                                   390x740; real and 3000 only) or desktop (default: both)
   test                             run every check CI runs, browser tests included
   deny                             the supply-chain step of `test` alone: cargo-deny's
                                    licences, bans, sources and (offline) advisories
@@ -152,10 +154,15 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
                     .with_context(|| format!("`--runs {runs}` is not a positive whole number"))?,
                 None => bench::DEFAULT_RUNS,
             };
+            let profiles = match options.take_text("--profile") {
+                Some(profiles) => bench::Profile::parse_list(&profiles)?,
+                None => bench::Profile::ALL.to_vec(),
+            };
             Task::Bench(bench::BenchOptions {
                 runs,
                 out: options.take("--out"),
                 only: options.take_text("--only"),
+                profiles,
             })
         }
         "fuzz" => {
@@ -334,14 +341,27 @@ mod tests {
             runs: 5,
             out: None,
             only: None,
+            profiles: vec![bench::Profile::Phone, bench::Profile::Desktop],
         });
         assert_eq!(parse("bench --runs 5").ok(), Some(bench));
         let only = Task::Bench(bench::BenchOptions {
             runs: 3,
             out: None,
             only: Some("real".to_owned()),
+            profiles: vec![bench::Profile::Phone],
         });
-        assert_eq!(parse("bench --only real").ok(), Some(only));
+        assert_eq!(
+            parse("bench --only real --profile phone").ok(),
+            Some(only.clone())
+        );
+        assert_eq!(parse("bench --profile=phone --only=real").ok(), Some(only));
+        let desktop = parse("bench --profile desktop").ok();
+        assert!(
+            matches!(&desktop, Some(Task::Bench(options)) if options.profiles == [bench::Profile::Desktop]),
+            "{desktop:?}"
+        );
+        assert!(parse("bench --profile both").is_ok());
+        assert!(parse("bench --profile tablet").is_err());
         assert!(parse("bench --runs 0").is_err());
     }
 

@@ -53,6 +53,10 @@ pub struct BrowserConfig {
     pub extra_arguments: Vec<String>,
     /// Keep the browser console, for [`console_messages`].
     pub console_log: bool,
+    /// The WebDriver page load strategy; `normal` (navigation waits for the load event) when
+    /// `None`. With `none` a navigation returns as soon as it starts, so that the caller can
+    /// act on the page while it loads (the benchmark's pointer does).
+    pub page_load_strategy: Option<&'static str>,
 }
 
 impl BrowserConfig {
@@ -66,6 +70,7 @@ impl BrowserConfig {
             device_scale_factor: None,
             extra_arguments: Vec::new(),
             console_log: false,
+            page_load_strategy: None,
         }
     }
 
@@ -92,6 +97,9 @@ impl BrowserConfig {
         capabilities.insert("goog:chromeOptions".to_owned(), chrome_options);
         if self.console_log {
             capabilities.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));
+        }
+        if let Some(strategy) = self.page_load_strategy {
+            capabilities.insert("pageLoadStrategy".to_owned(), json!(strategy));
         }
         capabilities
     }
@@ -256,12 +264,15 @@ mod tests {
         config.chromium = Some(PathBuf::from("/opt/chromium"));
         let quiet = config.capabilities();
         assert!(!quiet.contains_key("goog:loggingPrefs"));
+        assert!(!quiet.contains_key("pageLoadStrategy"));
         assert_eq!(quiet["goog:chromeOptions"]["binary"], "/opt/chromium");
         config.console_log = true;
         assert_eq!(
             config.capabilities()["goog:loggingPrefs"],
             json!({ "browser": "ALL" })
         );
+        config.page_load_strategy = Some("none");
+        assert_eq!(config.capabilities()["pageLoadStrategy"], "none");
     }
 
     #[test]
