@@ -1,7 +1,7 @@
 //! The JS API, instance-based so that a page may hold several charts:
 //! `createChart(element, options?) → Chart`, `chart.redraw()`,
 //! `chart.destroy()`, `chart.drawnPoints()`, `chart.layoutBoxes()`, `chart.lang`,
-//! `chart.exportSvg()`, `chart.exportPng()`, `chart.exportCsv()`, and
+//! `chart.exportSvg()`, `chart.exportPng(title?)`, `chart.exportCsv()`, and
 //! `models()` for the embedded data as plain objects; with the
 //! `fault-injection` feature (test builds only) also `panicForTest()`.
 //!
@@ -275,10 +275,12 @@ impl Chart {
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 
-    /// The chart as a PNG data URL at twice its CSS size.
+    /// The chart as a PNG data URL at twice its CSS size, with its title;
+    /// `exportPng(false)` leaves the title out, as the page's canvas does
+    /// (the page shows the title as a heading).
     #[wasm_bindgen(js_name = exportPng)]
-    pub fn export_png(&self) -> Result<String, JsValue> {
-        self.read(ChartState::export_png)?
+    pub fn export_png(&self, title: Option<bool>) -> Result<String, JsValue> {
+        self.read(|state| state.export_png(title.unwrap_or(true)))?
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 

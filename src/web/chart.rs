@@ -588,8 +588,9 @@ impl ChartState {
         .map_err(|error| error.to_string())
     }
 
-    /// The chart as a PNG data URL at twice the canvas's CSS size.
-    pub fn export_png(&self) -> Result<String, String> {
+    /// The chart as a PNG data URL at twice the canvas's CSS size; with
+    /// `title` false, without the title, as the canvas draws it.
+    pub fn export_png(&self, title: bool) -> Result<String, String> {
         use wasm_bindgen::JsCast;
         let (width, height) = self.css_size()?;
         let canvas: web_sys::HtmlCanvasElement = self
@@ -609,7 +610,10 @@ impl ChartState {
             backend,
             models(),
             stages(),
-            self.layout_config(width, height),
+            LayoutConfig {
+                title,
+                ..self.layout_config(width, height)
+            },
             &PaintConfig {
                 theme,
                 pixel_ratio: 2.0,

@@ -35,7 +35,7 @@ impl Effect {
     /// The download of `kind`, made from the state now.
     pub fn download(state: &ChartState, kind: DownloadKind) -> Result<Effect, Failure> {
         let (name, url) = match kind {
-            DownloadKind::Png => ("param-scale.png", state.export_png()?),
+            DownloadKind::Png => ("param-scale.png", state.export_png(true)?),
             DownloadKind::Svg => (
                 "param-scale.svg",
                 format!(
