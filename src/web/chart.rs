@@ -106,6 +106,10 @@ pub struct ChartState {
     embed_open: bool,
     /// The menu (⋯ More) is open.
     pub menu_open: bool,
+    /// The search field's matches (model indices) and the one chosen by
+    /// ↓/↑, a position among them.
+    pub search_matches: Vec<usize>,
+    pub search_active: Option<usize>,
     /// The chart page's address without a query, for embed snippets.
     page_url: Option<String>,
     /// The story step shown; 0 outside the story.
@@ -157,6 +161,8 @@ impl ChartState {
             table_sort: Sort::default(),
             embed_open: false,
             menu_open: false,
+            search_matches: Vec::new(),
+            search_active: None,
             page_url: None,
             story_step: 0,
             claims_outside_story: false,
@@ -307,6 +313,18 @@ impl ChartState {
         }
         if moved_by_keys || was_pinned != next.pinned {
             self.write_url();
+        }
+        Ok(())
+    }
+
+    /// Shows the interaction as it now stands (a search chose a model) and
+    /// announces its model.
+    pub fn refresh_interaction(&mut self) -> Result<(), Failure> {
+        self.interaction = self.interaction.retain(&self.targets);
+        self.show_interaction()?;
+        if let Some(index) = self.interaction.active {
+            self.elements
+                .announce(&announcement(&models()[index], self.lang));
         }
         Ok(())
     }
