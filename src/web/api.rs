@@ -268,17 +268,22 @@ impl Chart {
         to_js(&boxes)
     }
 
-    /// The chart as an SVG document (real text), drawn by the same code.
+    /// The chart as an SVG document (real text), drawn by the same code,
+    /// with its title; `exportSvg({ title: false })` leaves the title out
+    /// (for an article that has its own heading).
     #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self) -> Result<String, JsValue> {
-        self.read(ChartState::export_svg)?
+    pub fn export_svg(&self, options: JsValue) -> Result<String, JsValue> {
+        let title = title_option(&options);
+        self.read(|state| state.export_svg(title))?
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 
-    /// The chart as a PNG data URL at twice its CSS size.
+    /// The chart as a PNG data URL at twice its CSS size, with its title;
+    /// `exportPng({ title: false })` leaves it out, as the page's canvas does.
     #[wasm_bindgen(js_name = exportPng)]
-    pub fn export_png(&self) -> Result<String, JsValue> {
-        self.read(ChartState::export_png)?
+    pub fn export_png(&self, options: JsValue) -> Result<String, JsValue> {
+        let title = title_option(&options);
+        self.read(|state| state.export_png(title))?
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 
@@ -297,6 +302,17 @@ impl Chart {
         }
         Ok(())
     }
+}
+
+/// An export's `{ title }` option: false only when given as `false`.
+fn title_option(options: &JsValue) -> bool {
+    if !options.is_object() {
+        return true;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("title"))
+        .ok()
+        .and_then(|title| title.as_bool())
+        .unwrap_or(true)
 }
 
 /// A box of the last draw as `layoutBoxes()` reports it.

@@ -590,15 +590,18 @@ impl ChartState {
     }
 
     /// The chart as an SVG document, drawn by the same code as the canvas,
-    /// at the canvas's CSS size.
-    pub fn export_svg(&self) -> Result<String, String> {
+    /// at the canvas's CSS size; with its title unless `title` is false.
+    pub fn export_svg(&self, title: bool) -> Result<String, String> {
         let (width, height) = self.css_size()?;
         let theme = Theme::named(self.theme);
         let measure = self.meter.with_family(theme.font_family);
         svg::render_svg(
             models(),
             stages(),
-            self.layout_config(width, height),
+            LayoutConfig {
+                title,
+                ..self.layout_config(width, height)
+            },
             &theme,
             &measure,
         )
@@ -606,8 +609,9 @@ impl ChartState {
         .map_err(|error| error.to_string())
     }
 
-    /// The chart as a PNG data URL at twice the canvas's CSS size.
-    pub fn export_png(&self) -> Result<String, String> {
+    /// The chart as a PNG data URL at twice the canvas's CSS size; with its
+    /// title unless `title` is false (then it is the canvas's picture).
+    pub fn export_png(&self, title: bool) -> Result<String, String> {
         use wasm_bindgen::JsCast;
         let (width, height) = self.css_size()?;
         let canvas: web_sys::HtmlCanvasElement = self
@@ -627,7 +631,10 @@ impl ChartState {
             backend,
             models(),
             stages(),
-            self.layout_config(width, height),
+            LayoutConfig {
+                title,
+                ..self.layout_config(width, height)
+            },
             &PaintConfig {
                 theme,
                 pixel_ratio: 2.0,

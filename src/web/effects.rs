@@ -35,12 +35,12 @@ impl Effect {
     /// The download of `kind`, made from the state now.
     pub fn download(state: &ChartState, kind: DownloadKind) -> Result<Effect, Failure> {
         let (name, url) = match kind {
-            DownloadKind::Png => ("param-scale.png", state.export_png()?),
+            DownloadKind::Png => ("param-scale.png", state.export_png(true)?),
             DownloadKind::Svg => (
                 "param-scale.svg",
                 format!(
                     "data:image/svg+xml;charset=utf-8,{}",
-                    js_sys::encode_uri_component(&state.export_svg()?)
+                    js_sys::encode_uri_component(&state.export_svg(true)?)
                 ),
             ),
             DownloadKind::Csv => (

@@ -79,7 +79,9 @@ async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shap
                      }
                      done({ counts, points, pixels: shown.length / 4, differing, worst, coloured });
                  };
-                 image.src = figure.chart.exportPng();",
+                 // Without the title, which the page shows as a heading, the
+                 // export is the canvas's own picture.
+                 image.src = figure.chart.exportPng({ title: false });",
                 Vec::new(),
             )
             .await
