@@ -110,6 +110,8 @@ pub enum Phrase {
     Controls,
     /// The menu button that holds the chart's other actions.
     More,
+    /// The search field's label and placeholder.
+    FindModel,
     KeyboardHelp,
     LegendLabel,
     DataTable,
@@ -190,6 +192,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (Controls, Lang::En) => "Chart controls",
         (More, Lang::Zh) => "⋯ 更多",
         (More, Lang::En) => "⋯ More",
+        (FindModel, Lang::Zh) => "查找模型",
+        (FindModel, Lang::En) => "Find a model",
         (KeyboardHelp, Lang::Zh) => {
             "用方向键逐个浏览模型（←→按时间，↑↓按规模），Home/End 跳到首尾，回车固定，Esc 取消。在图上拖动可放大时间段。"
         }

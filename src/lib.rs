@@ -30,6 +30,7 @@ pub mod ordering;
 pub mod plotted;
 pub mod render;
 pub mod scale;
+pub mod search;
 pub mod stamp;
 pub mod story;
 pub mod table;

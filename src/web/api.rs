@@ -1,7 +1,7 @@
 //! The JS API, instance-based so that a page may hold several charts:
 //! `createChart(element, options?) → Chart`, `chart.redraw()`,
 //! `chart.destroy()`, `chart.drawnPoints()`, `chart.layoutBoxes()`, `chart.lang`,
-//! `chart.exportSvg()`, `chart.exportPng(title?)`, `chart.exportCsv()`, and
+//! `chart.exportSvg(options?)`, `chart.exportPng(options?)`, `chart.exportCsv()`, and
 //! `models()` for the embedded data as plain objects; with the
 //! `fault-injection` feature (test builds only) also `panicForTest()`.
 //!
@@ -268,19 +268,22 @@ impl Chart {
         to_js(&boxes)
     }
 
-    /// The chart as an SVG document (real text), drawn by the same code.
+    /// The chart as an SVG document (real text), drawn by the same code,
+    /// with its title; `exportSvg({ title: false })` leaves the title out
+    /// (for an article that has its own heading).
     #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self) -> Result<String, JsValue> {
-        self.read(ChartState::export_svg)?
+    pub fn export_svg(&self, options: JsValue) -> Result<String, JsValue> {
+        let title = title_option(&options);
+        self.read(|state| state.export_svg(title))?
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 
     /// The chart as a PNG data URL at twice its CSS size, with its title;
-    /// `exportPng(false)` leaves the title out, as the page's canvas does
-    /// (the page shows the title as a heading).
+    /// `exportPng({ title: false })` leaves it out, as the page's canvas does.
     #[wasm_bindgen(js_name = exportPng)]
-    pub fn export_png(&self, title: Option<bool>) -> Result<String, JsValue> {
-        self.read(|state| state.export_png(title.unwrap_or(true)))?
+    pub fn export_png(&self, options: JsValue) -> Result<String, JsValue> {
+        let title = title_option(&options);
+        self.read(|state| state.export_png(title))?
             .map_err(|error| js_sys::Error::new(&error).into())
     }
 
@@ -299,6 +302,17 @@ impl Chart {
         }
         Ok(())
     }
+}
+
+/// An export's `{ title }` option: false only when given as `false`.
+fn title_option(options: &JsValue) -> bool {
+    if !options.is_object() {
+        return true;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("title"))
+        .ok()
+        .and_then(|title| title.as_bool())
+        .unwrap_or(true)
 }
 
 /// A box of the last draw as `layoutBoxes()` reports it.

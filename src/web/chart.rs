@@ -106,6 +106,10 @@ pub struct ChartState {
     embed_open: bool,
     /// The menu (⋯ More) is open.
     pub menu_open: bool,
+    /// The search field's matches (model indices) and the one chosen by
+    /// ↓/↑, a position among them.
+    pub search_matches: Vec<usize>,
+    pub search_active: Option<usize>,
     /// The chart page's address without a query, for embed snippets.
     page_url: Option<String>,
     /// The story step shown; 0 outside the story.
@@ -157,6 +161,8 @@ impl ChartState {
             table_sort: Sort::default(),
             embed_open: false,
             menu_open: false,
+            search_matches: Vec::new(),
+            search_active: None,
             page_url: None,
             story_step: 0,
             claims_outside_story: false,
@@ -307,6 +313,18 @@ impl ChartState {
         }
         if moved_by_keys || was_pinned != next.pinned {
             self.write_url();
+        }
+        Ok(())
+    }
+
+    /// Shows the interaction as it now stands (a search chose a model) and
+    /// announces its model.
+    pub fn refresh_interaction(&mut self) -> Result<(), Failure> {
+        self.interaction = self.interaction.retain(&self.targets);
+        self.show_interaction()?;
+        if let Some(index) = self.interaction.active {
+            self.elements
+                .announce(&announcement(&models()[index], self.lang));
         }
         Ok(())
     }
@@ -572,15 +590,18 @@ impl ChartState {
     }
 
     /// The chart as an SVG document, drawn by the same code as the canvas,
-    /// at the canvas's CSS size.
-    pub fn export_svg(&self) -> Result<String, String> {
+    /// at the canvas's CSS size; with its title unless `title` is false.
+    pub fn export_svg(&self, title: bool) -> Result<String, String> {
         let (width, height) = self.css_size()?;
         let theme = Theme::named(self.theme);
         let measure = self.meter.with_family(theme.font_family);
         svg::render_svg(
             models(),
             stages(),
-            self.layout_config(width, height),
+            LayoutConfig {
+                title,
+                ..self.layout_config(width, height)
+            },
             &theme,
             &measure,
         )
@@ -588,8 +609,8 @@ impl ChartState {
         .map_err(|error| error.to_string())
     }
 
-    /// The chart as a PNG data URL at twice the canvas's CSS size; with
-    /// `title` false, without the title, as the canvas draws it.
+    /// The chart as a PNG data URL at twice the canvas's CSS size; with its
+    /// title unless `title` is false (then it is the canvas's picture).
     pub fn export_png(&self, title: bool) -> Result<String, String> {
         use wasm_bindgen::JsCast;
         let (width, height) = self.css_size()?;

@@ -20,6 +20,7 @@ use super::dom::{sort_code, DownloadKind};
 use super::effects::Effect;
 use super::failure;
 use super::menu::MenuStep;
+use super::search_state::SearchKey;
 use crate::geometry::Point;
 use crate::i18n::Lang;
 use crate::interaction::Input;
@@ -74,6 +75,12 @@ pub enum Message {
     },
     /// ↓/↑/Home/End in the menu.
     MenuStep(MenuStep),
+    /// The search field's text changed.
+    SearchTyped,
+    /// ↓/↑, Enter or Esc in the search field.
+    SearchKey(SearchKey),
+    /// A match clicked: the model's index.
+    SearchPick(usize),
     Download(DownloadKind),
     PreparePrint,
 }
@@ -288,6 +295,9 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
         Message::ToggleMenu => return state.toggle_menu(),
         Message::CloseMenu { refocus } => return state.close_menu(refocus),
         Message::MenuStep(step) => return Ok(state.menu_step(step)),
+        Message::SearchTyped => state.search_typed()?,
+        Message::SearchKey(key) => return state.search_key(key),
+        Message::SearchPick(index) => return state.search_choose(index),
         Message::SortTable(key) => {
             state.sort_table(key)?;
             // The table was rebuilt: keep the keyboard on the same header.

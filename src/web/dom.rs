@@ -14,6 +14,7 @@ use web_sys::{
 };
 
 use super::element::{append_all, button, create};
+use super::search_box::SearchBox;
 use super::story_panel::StoryPanel;
 use super::unexpected;
 use crate::geometry::{Point, Rect};
@@ -117,6 +118,8 @@ pub struct Elements {
     pub live: Element,
     /// The story's button and panel.
     pub story: StoryPanel,
+    /// The search field (a combobox) and its list of matches.
+    pub search: SearchBox,
 }
 
 /// The toolbar and its controls.
@@ -195,6 +198,18 @@ impl Toolbar {
             download_label: downloads.label,
             download_buttons: downloads.buttons,
         })
+    }
+}
+
+impl Toolbar {
+    /// Puts the story's button after the language's and the search field
+    /// before the menu button: one row of language, story, search, menu.
+    fn join(&self, story: &StoryPanel, search: &SearchBox) -> Result<(), JsValue> {
+        self.toolbar
+            .insert_before(&search.group, Some(&self.menu_button))?;
+        self.toolbar
+            .insert_before(&story.button, self.lang_button.next_sibling().as_ref())?;
+        Ok(())
     }
 }
 
@@ -369,9 +384,8 @@ impl Elements {
             .ok_or("the container is not in a document")?;
         let tools = Toolbar::create(&document, id, years)?;
         let story = StoryPanel::create(&document, id)?;
-        tools
-            .toolbar
-            .insert_before(&story.button, tools.lang_button.next_sibling().as_ref())?;
+        let search = SearchBox::create(&document, id)?;
+        tools.join(&story, &search)?;
         let notice: HtmlElement = create(&document, "p", "ps-notice")?;
         notice.set_attribute("role", "status")?;
         notice.set_hidden(true);
@@ -435,6 +449,7 @@ impl Elements {
             help,
             live,
             story,
+            search,
         };
         elements.set_layout_styles()?;
         container.append_child(&elements.root)?;
@@ -577,6 +592,7 @@ impl Elements {
             .set_attribute("aria-label", text(Phrase::LegendLabel))?;
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
         self.story.set_texts(lang)?;
+        self.search.set_texts(lang)?;
         Ok(())
     }
 

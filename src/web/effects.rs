@@ -40,7 +40,7 @@ impl Effect {
                 "param-scale.svg",
                 format!(
                     "data:image/svg+xml;charset=utf-8,{}",
-                    js_sys::encode_uri_component(&state.export_svg()?)
+                    js_sys::encode_uri_component(&state.export_svg(true)?)
                 ),
             ),
             DownloadKind::Csv => (

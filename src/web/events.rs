@@ -12,6 +12,8 @@ use web_sys::{Element, Event, EventTarget, KeyboardEvent, PointerEvent};
 use super::controller::{Controller, Message};
 use super::dom::{DownloadKind, Elements};
 use super::menu::MenuStep;
+use super::search_box::SearchBox;
+use super::search_state::SearchKey;
 use crate::geometry::Point;
 use crate::hit::Step;
 use crate::interaction::Input;
@@ -109,6 +111,13 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             Some(Message::ToggleMenu)
         }),
         (target(&elements.toolbar), "keydown", menu_key),
+        (target(&elements.search.input), "input", |_, _| {
+            Some(Message::SearchTyped)
+        }),
+        (target(&elements.search.input), "keydown", search_key),
+        (target(&elements.search.listbox), "click", |_, event| {
+            SearchBox::option_of(&event.target()?).map(Message::SearchPick)
+        }),
         (target(&elements.story.button), "click", |_, _| {
             Some(Message::ToggleStory)
         }),
@@ -256,6 +265,20 @@ fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
     };
     event.prevent_default();
     Some(message)
+}
+
+/// ↓/↑ move through the search's matches, Enter chooses, Esc closes.
+fn search_key(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    let key = match event.key().as_str() {
+        "ArrowDown" => SearchKey::Next,
+        "ArrowUp" => SearchKey::Previous,
+        "Enter" => SearchKey::Choose,
+        "Escape" => SearchKey::Close,
+        _ => return None,
+    };
+    event.prevent_default();
+    Some(Message::SearchKey(key))
 }
 
 /// Whether the chart's menu is open, as its element says.

@@ -50,6 +50,8 @@ mod js_options;
 mod menu;
 mod meter;
 mod registry;
+mod search_box;
+mod search_state;
 mod sprites;
 mod story_panel;
 mod story_state;

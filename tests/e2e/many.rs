@@ -83,9 +83,9 @@ async fn a_chart_of_thousands_of_models_stamps_its_markers_into_the_picture_shap
                      }
                      done({ counts, points, pixels: shown.length / 4, differing, worst, coloured });
                  };
-                 // Without the title, which the page's canvas leaves to the
-                 // page's heading: the same layout as the canvas's.
-                 image.src = figure.chart.exportPng(false);",
+                 // Without the title, which the page shows as a heading, the
+                 // export is the canvas's own picture.
+                 image.src = figure.chart.exportPng({ title: false });",
                 Vec::new(),
             )
             .await

@@ -336,7 +336,8 @@ async fn the_menu_works_by_keyboard() {
 }
 
 /// The controls take one row from 360 px up, on the page and in the embed: the
-/// language, the story and the menu, with the title above them as a real heading.
+/// language, the story, the search field and the menu, with the title above them as a
+/// real heading.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_controls_fit_one_row_from_360_pixels_under_the_title() {
     with_browser(BrowserOptions::default(), |page| async move {
@@ -369,7 +370,7 @@ async fn the_controls_fit_one_row_from_360_pixels_under_the_title() {
                         .unwrap_or_default();
                     let one_row = tops.windows(2).all(|pair| (pair[0] - pair[1]).abs() <= 2);
                     let fits = seen["right"].as_f64() <= seen["width"].as_f64();
-                    if seen["count"] != json!(3) || !one_row || !fits {
+                    if seen["count"] != json!(4) || !one_row || !fits {
                         failures.push(format!("{} {width} px{embed}: controls {seen}", language.query));
                     }
                     if seen["heading"] != json!(language.title) || seen["headingAbove"] != json!(true) {
@@ -381,4 +382,100 @@ async fn the_controls_fit_one_row_from_360_pixels_under_the_title() {
         check(failures)
     })
     .await;
+}
+
+/// The search field by keyboard in both languages: a typed part of a name in
+/// either script lists the model; ↓ and Enter focus it with its tooltip, put it
+/// in the URL (`focus=`) and widen the years when it was outside them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_finds_a_model_in_either_language_and_focuses_it() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        // (query string, typed, the model to reach, the tooltip's title).
+        let cases = [
+            ("lang=zh", "盘古", "pangu", "盘古NLP大模型"),
+            ("lang=zh", "ernie", "ernie-3", "文心 ERNIE 3.0"),
+            ("lang=en", "文心", "ernie-3", "ERNIE 3.0"),
+            ("lang=en", "gpt-3", "gpt-3", "GPT-3"),
+            ("lang=en&from=2018&to=2020", "kimi", "kimi-k2", "Kimi K2"),
+        ];
+        for (query, typed, id, title) in cases {
+            page.open_with_query(query).await?;
+            let input = page
+                .client
+                .find(fantoccini::Locator::Css("#chart .ps-search-input"))
+                .await
+                .map_err(|error| format!("no search field: {error}"))?;
+            input
+                .send_keys(typed)
+                .await
+                .map_err(|error| format!("cannot type {typed}: {error}"))?;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let listed = page
+                .evaluate(
+                    "const input = document.querySelector('#chart .ps-search-input');
+                     const options = [...document.querySelectorAll('#chart [role=option]')].filter(o => !o.hidden);
+                     return { expanded: input.getAttribute('aria-expanded'),
+                              options: options.map(o => o.textContent),
+                              indices: options.map(o => o.dataset.index) };",
+                )
+                .await?;
+            if listed["expanded"] != json!("true") {
+                failures.push(format!("{query}, {typed}: the list did not open: {listed}"));
+                continue;
+            }
+            // ↓ until the option of `id` is chosen, then Enter.
+            let position = page
+                .evaluate_with(
+                    "const models = document.getElementById('chart').chart.drawnPoints();
+                     const options = [...document.querySelectorAll('#chart [role=option]')].filter(o => !o.hidden);
+                     return options.findIndex(o => o.textContent.startsWith(arguments[0]));",
+                    vec![json!(title)],
+                )
+                .await?;
+            let Some(position) = position.as_i64().filter(|at| *at >= 0) else {
+                failures.push(format!("{query}, {typed}: {title} is not listed: {listed}"));
+                continue;
+            };
+            for _ in 0..=position {
+                input.send_keys(key("ArrowDown")).await.map_err(|error| error.to_string())?;
+            }
+            let active = page
+                .evaluate("return document.querySelector('#chart .ps-search-input').getAttribute('aria-activedescendant');")
+                .await?;
+            if !active.as_str().is_some_and(|option| option.ends_with(&format!("-{position}"))) {
+                failures.push(format!("{query}, {typed}: ↓ chose {active}"));
+            }
+            input.send_keys(key("Enter")).await.map_err(|error| error.to_string())?;
+            page.wait_until_drawn().await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let seen = search_outcome(&page).await?;
+            let search = seen["search"].as_str().unwrap_or("");
+            if seen["tip"] != json!(title)
+                || !search.contains(&format!("focus={id}"))
+                || seen["focused"] != json!("CANVAS")
+                || seen["expanded"] != json!("false")
+            {
+                failures.push(format!("{query}, {typed} → {id}: {seen}"));
+            }
+            if query.contains("to=2020") && search.contains("to=2020") {
+                failures.push(format!("{query}: the years were not widened: {search}"));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+/// What the page shows after a search chose a model: the tooltip's title,
+/// the URL, where the focus is, and whether the list is open.
+async fn search_outcome(page: &Page) -> Result<Value, String> {
+    page.evaluate(
+        "const tip = document.querySelector('#chart [role=tooltip]');
+         return { tip: tip.hidden ? null : tip.querySelector('.ps-tooltip-title').textContent,
+                  search: location.search,
+                  focused: document.activeElement.tagName,
+                  expanded: document.querySelector('#chart .ps-search-input').getAttribute('aria-expanded') };",
+    )
+    .await
 }

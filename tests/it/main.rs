@@ -21,6 +21,7 @@ mod ordering;
 mod plotted;
 mod readme;
 mod scale;
+mod search;
 mod sources;
 mod stamp;
 mod story;
