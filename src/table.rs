@@ -16,6 +16,22 @@ pub enum SortKey {
     Size,
 }
 
+impl SortKey {
+    pub const ALL: [SortKey; 2] = [SortKey::Date, SortKey::Size];
+
+    /// The code the table's header buttons carry (`data-sort`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Size => "size",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|key| key.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sort {
     pub key: SortKey,

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::chart::{ChartState, Failure};
-use super::dom::{sort_code, DownloadKind};
+use super::dom::DownloadKind;
 use super::effects::Effect;
 use super::failure;
 use super::menu::MenuStep;
@@ -301,7 +301,7 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
         Message::SortTable(key) => {
             state.sort_table(key)?;
             // The table was rebuilt: keep the keyboard on the same header.
-            let selector = format!("button[data-sort=\"{}\"]", sort_code(key));
+            let selector = format!("button[data-sort=\"{}\"]", key.code());
             return Ok(focus_effect(&state.elements.table_panel, &selector));
         }
         Message::Download(kind) => return Effect::download(state, kind).map(Some),

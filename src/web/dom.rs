@@ -862,7 +862,7 @@ impl Elements {
             Some(button) => button,
             None => {
                 let button = button(&self.document, "ps-sort")?;
-                button.set_attribute("data-sort", sort_code(key))?;
+                button.set_attribute("data-sort", key.code())?;
                 cell.append_child(&button)?;
                 button.into()
             }
@@ -939,14 +939,6 @@ fn sort_key_of_column(index: usize) -> Option<SortKey> {
         2 => Some(SortKey::Date),
         3 => Some(SortKey::Size),
         _ => None,
-    }
-}
-
-/// A sort key's `data-sort` value.
-pub fn sort_code(key: SortKey) -> &'static str {
-    match key {
-        SortKey::Date => "date",
-        SortKey::Size => "size",
     }
 }
 

@@ -206,11 +206,8 @@ fn legend_click(_: &Controller, event: &Event) -> Option<Message> {
 }
 
 fn sort_click(_: &Controller, event: &Event) -> Option<Message> {
-    match closest_attribute(event, "button[data-sort]", "data-sort")?.as_str() {
-        "date" => Some(Message::SortTable(SortKey::Date)),
-        "size" => Some(Message::SortTable(SortKey::Size)),
-        _ => None,
-    }
+    let code = closest_attribute(event, "button[data-sort]", "data-sort")?;
+    SortKey::from_code(&code).map(Message::SortTable)
 }
 
 fn story_click(_: &Controller, event: &Event) -> Option<Message> {

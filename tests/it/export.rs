@@ -168,3 +168,12 @@ fn the_static_chart_is_found_beside_the_chart_page_in_the_charts_language() {
         assert_eq!(static_chart_url(page_url, lang), expected, "{page_url:?}");
     }
 }
+
+#[test]
+fn each_sort_key_reads_back_from_its_code() {
+    use param_scale::table::SortKey;
+    for key in SortKey::ALL {
+        assert_eq!(SortKey::from_code(key.code()), Some(key));
+    }
+    assert_eq!(SortKey::from_code("name"), None);
+}
