@@ -56,46 +56,23 @@ fn the_web_modules_import_each_other_without_a_cycle() {
         .filter(|name| *name != "mod")
         .cloned()
         .collect();
-    let graph: BTreeMap<&str, BTreeSet<String>> = files
+    let graph: BTreeMap<String, BTreeSet<String>> = files
         .iter()
         .filter(|(name, _)| *name != "mod")
         .map(|(name, text)| {
             let mut imported = imports(text, &modules);
             imported.remove(name);
-            (name.as_str(), imported)
+            (name.clone(), imported)
         })
         .collect();
-    // Depth-first search for a path back to where it started.
-    fn cycle_from<'a>(
-        graph: &'a BTreeMap<&str, BTreeSet<String>>,
-        path: &mut Vec<&'a str>,
-    ) -> Option<Vec<String>> {
-        let last = *path.last()?;
-        for next in graph.get(last).into_iter().flatten() {
-            if let Some(start) = path.iter().position(|module| *module == next) {
-                let mut cycle: Vec<String> = path[start..].iter().map(|m| m.to_string()).collect();
-                cycle.push(next.clone());
-                return Some(cycle);
-            }
-            path.push(next.as_str());
-            if let Some(cycle) = cycle_from(graph, path) {
-                return Some(cycle);
-            }
-            path.pop();
-        }
-        None
-    }
     assert!(
         graph
             .get("sprites")
             .is_some_and(|imported| imported.contains("canvas")),
         "the import reader misses `use super::canvas` in sprites.rs: {graph:?}"
     );
-    for module in graph.keys() {
-        let mut path = vec![*module];
-        if let Some(cycle) = cycle_from(&graph, &mut path) {
-            panic!("web modules import each other: {}", cycle.join(" -> "));
-        }
+    if let Some(cycle) = super::modules::first_cycle(&graph) {
+        panic!("web modules import each other: {}", cycle.join(" -> "));
     }
 }
 
