@@ -168,3 +168,31 @@ fn a_ghosts_tooltip_gives_both_the_articles_figures_and_the_sources() {
         assert!(content.article_claim.is_some(), "{id}: the article's words");
     }
 }
+
+#[test]
+fn the_keyboard_reaches_each_ghost_right_after_its_model() {
+    use param_scale::hit::{step, targets, Step};
+    use param_scale::interaction::{Input, Interaction};
+    let layout = super::chinese_layout(View {
+        claims: true,
+        ..View::default()
+    });
+    let all = targets(&layout, models());
+    for (position, target) in all.iter().enumerate().filter(|(_, target)| target.claim) {
+        let before = all[position - 1];
+        assert_eq!(
+            before.model_index, target.model_index,
+            "a ghost follows its model"
+        );
+        let reached = step(&all, Some((before.model_index, before.claim)), Step::Next);
+        assert_eq!(reached, Some(*target));
+        // And the reader's state says it is the ghost, so its tooltip is the claim's.
+        let state = Interaction {
+            active: Some(before.model_index),
+            pinned: false,
+            claim: before.claim,
+        }
+        .apply(Input::Key(Step::Next), &all);
+        assert!(state.claim && state.active == Some(target.model_index));
+    }
+}
