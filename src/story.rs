@@ -3,11 +3,13 @@
 //! highlights its models (the rest stay, dimmed); step 0 is no story.
 
 use crate::dataset::{Model, Step};
-use crate::options::{Highlight, View, YearRange};
+use crate::options::{CountBasis, Hidden, Highlight, View, YearRange};
 
 /// The view at story step `number` (1-based), from the reader's `base`
-/// view: its series and count are kept. `None` when the story has no such
-/// step.
+/// view. A step shows every series at its total count, as the article
+/// counts (its own models must not be hidden or left out of the active
+/// view); the reader's other choices (the scale, demonstrations in the fit)
+/// are kept. `None` when the story has no such step.
 pub fn view_at_step(base: View, steps: &[Step], models: &[Model], number: u32) -> Option<View> {
     let step = steps.iter().find(|step| step.number == number)?;
     let indices: Vec<usize> = step
@@ -22,6 +24,8 @@ pub fn view_at_step(base: View, steps: &[Step], models: &[Model], number: u32) -
         }),
         claims: true,
         highlight: Highlight::of(&indices)?,
+        hidden: Hidden::default(),
+        count: CountBasis::Total,
         ..base
     })
 }

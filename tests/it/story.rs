@@ -217,3 +217,24 @@ fn a_step_shows_the_claims_of_its_own_models_only() {
         }
     }
 }
+
+#[test]
+fn a_step_shows_its_models_whatever_the_reader_had_hidden_or_counted() {
+    use param_scale::layout::View;
+    use param_scale::options::{CountBasis, Hidden, Series};
+    use param_scale::story::view_at_step;
+    let mut hidden = Hidden::default();
+    hidden.set(Series::Region(param_scale::dataset::Region::China), true);
+    let base = View {
+        hidden,
+        count: CountBasis::Active,
+        ..View::default()
+    };
+    for step in story() {
+        let view = view_at_step(base, story(), models(), step.number).expect("a step");
+        let layout = super::chinese_layout(view);
+        let drawn = layout.points.iter().filter(|point| !point.dimmed).count()
+            + layout.events.iter().filter(|event| !event.dimmed).count();
+        assert_eq!(drawn, step.models.len(), "step {}", step.number);
+    }
+}
