@@ -20,8 +20,8 @@
 //!   the state borrowed only while one message changes it;
 //! - `effects`: what runs host code (focus, a click, the clipboard), done
 //!   after that borrow ends;
-//! - `failure`: a failed draw, a failed action, and the panic hook's
-//!   retirement of every chart;
+//! - `failure`: a failed draw and a failed action;
+//! - `retire`: the panic hook's retirement of every chart;
 //! - `element`: helpers that make elements;
 //! - here: the panic hook ([`start`]), `warn` (English, for the page's
 //!   developer), and the error maps that keep a cause: `because` (a
@@ -34,7 +34,7 @@
 //!
 //! A panic ends the module (`panic = "abort"`): the hook logs it and retires
 //! every chart — no more listeners or observers, and the message with the
-//! static chart in its place ([`failure::retire_every_chart`]).
+//! static chart in its place ([`retire::retire_every_chart`]).
 
 mod api;
 mod canvas;
@@ -50,6 +50,7 @@ mod js_options;
 mod menu;
 mod meter;
 mod registry;
+mod retire;
 mod search_box;
 mod search_state;
 mod sprites;
@@ -63,7 +64,7 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        failure::retire_every_chart(&info.to_string());
+        retire::retire_every_chart(&info.to_string());
     }));
 }
 

@@ -35,7 +35,7 @@ fn imports(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     for (at, _) in text.match_indices("super::") {
         let rest = &text[at + "super::".len()..];
         let rest = rest.trim_start_matches('{');
-        for name in rest.split([',', '}', ' ', '\n']).take(8) {
+        for name in rest.split([',', '}', ' ', '\n', ';']).take(8) {
             let name = name.split("::").next().unwrap_or_default().trim();
             if modules.contains(name) {
                 found.insert(name.to_owned());
