@@ -76,11 +76,11 @@ impl PlotSet {
                 CountBasis::Active => (total, None),
             };
             // A story step shows the claims of its own models only.
-            let claim = ghost(model).filter(|_| {
-                view.claims
-                    && (!moe || view.count == CountBasis::Total)
-                    && !view.highlight.dims(model_index)
-            });
+            let claim = (view.claims
+                && (!moe || view.count == CountBasis::Total)
+                && !view.highlight.dims(model_index))
+            .then(|| ghost(model))
+            .flatten();
             if let Some(claim) = claim {
                 set.ghosts.push((set.items.len(), claim));
             }
