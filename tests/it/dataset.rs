@@ -335,3 +335,26 @@ fn the_data_file_has_every_column_in_the_order_the_export_writes() {
     let header = text.lines().next().expect("a header");
     assert_eq!(header, param_scale::dataset::DATA_FILE_COLUMNS.join(","));
 }
+
+#[test]
+fn notes_speak_to_readers_not_in_the_data_files_codes() {
+    // Words of the data file that a reader's tooltip must not show.
+    let codes = [
+        "(status ",
+        "status paper",
+        "status is ",
+        "状态 paper",
+        "状态 released",
+        "状态为",
+        "active_params",
+        "params and",
+        "params stay",
+    ];
+    for model in models() {
+        for note in [&model.note, &model.note_zh] {
+            for code in codes {
+                assert!(!note.contains(code), "{}: {code:?} in {note}", model.id);
+            }
+        }
+    }
+}
