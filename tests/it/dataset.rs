@@ -358,3 +358,17 @@ fn notes_speak_to_readers_not_in_the_data_files_codes() {
         }
     }
 }
+
+#[test]
+fn the_required_and_optional_columns_are_exactly_the_data_files_columns() {
+    use param_scale::dataset::{DATA_FILE_COLUMNS, MODEL_COLUMNS, OPTIONAL_MODEL_COLUMNS};
+    let mut named: Vec<&str> = MODEL_COLUMNS
+        .iter()
+        .chain(&OPTIONAL_MODEL_COLUMNS)
+        .copied()
+        .collect();
+    let mut all = DATA_FILE_COLUMNS.to_vec();
+    named.sort_unstable();
+    all.sort_unstable();
+    assert_eq!(named, all);
+}
