@@ -2,6 +2,7 @@
 //! Tests are named as sentences and driven by tables.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod blob;
 mod boxes;
 mod claims;
 mod csv;
