@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod boxes;
+mod brush;
 mod claims;
 mod csv;
 mod dataset;
@@ -42,6 +43,7 @@ pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::la
             lang: param_scale::i18n::Lang::En,
             view: param_scale::layout::View::default(),
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )
@@ -59,6 +61,7 @@ pub fn chinese_layout(view: param_scale::layout::View) -> param_scale::layout::C
             lang: param_scale::i18n::Lang::Zh,
             view,
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )
