@@ -62,7 +62,7 @@ impl BrushBar {
             knob.set_attribute("data-thumb", thumb.code())?;
             knob.set_attribute("aria-orientation", "horizontal")?;
             let label: HtmlElement = create(document, "span", "ps-brush-year")?;
-            label.set_attribute("data-thumb", thumb.code())?;
+            label.set_attribute("data-year-of", thumb.code())?;
             label.set_attribute("aria-hidden", "true")?;
             thumbs.push(knob);
             labels.push(label);

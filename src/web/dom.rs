@@ -653,11 +653,20 @@ impl Elements {
     /// lays out the tooltip now instead of at the next frame: no extra
     /// work, and the frame then only composites it in place.
     pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
+        // The viewport without its scrollbars: a tooltip under a scrollbar
+        // would widen the page, and a scrollbar that then appears would
+        // scroll it.
         let window = web_sys::window().ok_or("no window")?;
-        let viewport = (
-            window.inner_width()?.as_f64().unwrap_or(1000.0),
-            window.inner_height()?.as_f64().unwrap_or(700.0),
-        );
+        let viewport = match self.document.document_element() {
+            Some(root) if root.client_width() > 0 && root.client_height() > 0 => (
+                f64::from(root.client_width()),
+                f64::from(root.client_height()),
+            ),
+            _ => (
+                window.inner_width()?.as_f64().unwrap_or(1000.0),
+                window.inner_height()?.as_f64().unwrap_or(700.0),
+            ),
+        };
         let size = (
             f64::from(self.tooltip.offset_width()),
             f64::from(self.tooltip.offset_height()),

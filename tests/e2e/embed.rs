@@ -88,7 +88,7 @@ async fn a_host_page_with_two_iframe_and_two_script_embeds_sizes_and_renders_all
                          state: div.getAttribute('data-state'),
                          lang: div.getAttribute('lang'),
                          width: canvas ? canvas.width : 0,
-                         from: div.querySelector('.ps-brush [data-thumb=from]') && div.querySelector('.ps-brush [data-thumb=from]').getAttribute('aria-valuenow'),
+                         from: div.querySelector('.ps-brush [role=slider][data-thumb=from]') && div.querySelector('.ps-brush [role=slider][data-thumb=from]').getAttribute('aria-valuenow'),
                      };
                  });
                  return { frames, inline, globals: Object.keys(window).filter(k => /param|chart/i.test(k)) };",

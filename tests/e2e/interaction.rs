@@ -202,8 +202,8 @@ impl Page {
                  search: location.search,
                  htmlLang: document.documentElement.lang,
                  label: figure.querySelector('canvas').getAttribute('aria-label'),
-                 from: figure.querySelector('.ps-brush [data-thumb=from]').getAttribute('aria-valuenow'),
-                 to: figure.querySelector('.ps-brush [data-thumb=to]').getAttribute('aria-valuenow'),
+                 from: figure.querySelector('.ps-brush [role=slider][data-thumb=from]').getAttribute('aria-valuenow'),
+                 to: figure.querySelector('.ps-brush [role=slider][data-thumb=to]').getAttribute('aria-valuenow'),
                  pressed,
                  live: figure.querySelector('[aria-live]').textContent,
                  ids: figure.chart.drawnPoints().map(p => p.id),
@@ -596,7 +596,9 @@ async fn dragging_across_the_plot_zooms_to_a_period_and_show_all_resets() {
         // The brush works by keyboard too: → on its to thumb makes 2020 the end.
         let to = page
             .client
-            .find(Locator::Css("#chart .ps-brush [data-thumb=to]"))
+            .find(Locator::Css(
+                "#chart .ps-brush [role=slider][data-thumb=to]",
+            ))
             .await
             .map_err(|error| error.to_string())?;
         to.send_keys("\u{E014}")

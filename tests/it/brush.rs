@@ -339,3 +339,27 @@ fn the_layout_leaves_the_brush_room_under_the_year_labels_as_wide_as_the_plot() 
         }
     }
 }
+
+#[test]
+fn the_pages_chart_is_taller_by_the_brushs_room_in_every_height_rule() {
+    use param_scale::layout::BRUSH_ROOM;
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css"))
+        .expect("www/style.css");
+    let room = format!("+ {BRUSH_ROOM}px)");
+    // The chart's height and the story's stage height, each on a wide
+    // screen and on a phone (where the screen's height caps it too).
+    let rules: Vec<&str> = css
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("height: clamp("))
+        .collect();
+    assert_eq!(rules.len(), 4, "{rules:?}");
+    for rule in rules {
+        let growing_terms = rule.matches("vw").count() + rule.matches("vh").count();
+        assert_eq!(
+            rule.matches(&room).count(),
+            growing_terms,
+            "{rule} lacks {room}"
+        );
+    }
+}
