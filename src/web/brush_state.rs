@@ -152,12 +152,16 @@ impl ChartState {
         Ok(())
     }
 
-    /// The pointer let go: the brush's range becomes the view's, drawn and
-    /// written to the URL.
+    /// The pointer let go: the brush's range becomes the view's, drawn
+    /// (unless the last frame drew it) and written to the URL.
     fn finish_brush(&mut self) -> Result<(), Failure> {
         self.brush_drag.grip = None;
         if let Some(brush) = self.brush_drag.dragged.take() {
-            self.set_range(brush.range())?;
+            if brush.range() == self.view.range {
+                self.write_url();
+            } else {
+                self.set_range(brush.range())?;
+            }
         }
         Ok(())
     }

@@ -503,7 +503,7 @@ fn placement_failures(state: &Value) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_brush_follows_a_zoom_across_the_plot_a_story_step_and_show_all() {
+async fn the_brush_follows_a_zoom_across_the_plot_a_story_step_a_search_and_show_all() {
     with_browser(BrowserOptions::default(), |page| async move {
         let mut failures = Vec::new();
         let data = data_years()?;
@@ -541,6 +541,20 @@ async fn the_brush_follows_a_zoom_across_the_plot_a_story_step_and_show_all() {
                 thumb_years(&state)
             ));
         }
+        // A search for a model outside the range widens it to its year.
+        page.open_with_query("lang=en&from=2021&to=2022").await?;
+        let input = page.client.find(Locator::Css("#chart .ps-search-input")).await.map_err(|error| error.to_string())?;
+        input.send_keys("GPT-3").await.map_err(|error| error.to_string())?;
+        page.evaluate_async(
+            "setTimeout(() => {
+                 const option = [...document.querySelectorAll('#chart [role=option]')].find(o => !o.hidden && o.textContent.startsWith('GPT-3 ·'));
+                 if (option) option.click();
+                 done(Boolean(option));
+             }, 150);",
+        )
+        .await?;
+        let state = page.brush_becomes(2020, 2022).await?;
+        failures.extend(disagreements(&state, (2020, 2022), data, "a search for GPT-3 from 2021–2022"));
         // Show all, from the menu, after opening on a range.
         page.open_with_query("lang=en&from=2019&to=2021").await?;
         let state = page.brush_becomes(2019, 2021).await?;
@@ -557,6 +571,73 @@ async fn the_brush_follows_a_zoom_across_the_plot_a_story_step_and_show_all() {
             .map_err(|error| error.to_string())?;
         let state = page.brush_becomes(data.0, data.1).await?;
         failures.extend(disagreements(&state, data, data, "after Show all"));
+        check(failures)
+    })
+    .await;
+}
+
+/// Thirty pointer moves of the to thumb in one task (more than a frame
+/// could draw), then two frames, then the release: the draws (each sets
+/// the chart canvas's `width`) and the URL at each point.
+const MOVES_IN_ONE_TASK: &str = "
+    const figure = document.getElementById('chart');
+    const canvas = figure.querySelector('canvas.chart-canvas');
+    const brush = figure.querySelector('.ps-brush');
+    const thumb = brush.querySelector('[role=slider][data-thumb=to]');
+    let draws = 0;
+    new MutationObserver(records => { draws += records.filter(r => r.attributeName === 'width').length; })
+        .observe(canvas, { attributes: true });
+    const box = thumb.getBoundingClientRect();
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const year = brush.getBoundingClientRect().width / arguments[0];
+    const send = (type, clientX, target) => target.dispatchEvent(new PointerEvent(type, {
+        bubbles: true, clientX, clientY: y, pointerId: 1, pointerType: 'mouse', isPrimary: true,
+        button: 0, buttons: type === 'pointerup' ? 0 : 1 }));
+    const seen = () => ({ draws, now: thumb.getAttribute('aria-valuenow'), search: location.search });
+    const frames = then => requestAnimationFrame(() => requestAnimationFrame(then));
+    send('pointerdown', x, thumb);
+    for (let move = 1; move <= 30; move++) send('pointermove', x - move * year * 0.1, brush);
+    const moved = seen();
+    frames(() => {
+        const framed = seen();
+        send('pointerup', x - 3 * year, brush);
+        frames(() => done({ moved, framed, released: seen(), notice: !figure.querySelector('.ps-notice').hidden }));
+    });";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_drag_draws_at_most_once_a_frame_and_writes_the_url_when_let_go() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let mut failures = Vec::new();
+        let (first, last) = data_years()?;
+        page.open_with_query("lang=en").await?;
+        let script = MOVES_IN_ONE_TASK.replace("arguments[0]", &(last + 1 - first).to_string());
+        let seen = page.evaluate_async(&script).await?;
+        let to = json!((last - 3).to_string());
+        let number = |part: &str| seen[part]["draws"].as_u64().unwrap_or(u64::MAX);
+        // The thumb follows every move at once; the chart waits for a frame.
+        if seen["moved"]["now"] != to || number("moved") != 0 {
+            failures.push(format!("after thirty moves in one task: {}", seen["moved"]));
+        }
+        if number("framed") != 1
+            || seen["framed"]["search"]
+                .as_str()
+                .unwrap_or("?")
+                .contains("to=")
+        {
+            failures.push(format!(
+                "the next frames drew {} times, URL {}",
+                number("framed"),
+                seen["framed"]["search"]
+            ));
+        }
+        // Letting go writes the URL; the range was drawn already.
+        let search = seen["released"]["search"].as_str().unwrap_or_default();
+        if number("released") != 1 || !search.contains(&format!("from={first}&to={}", last - 3)) {
+            failures.push(format!("after the release: {}", seen["released"]));
+        }
+        if seen["notice"] != json!(false) {
+            failures.push("a notice came up".into());
+        }
         check(failures)
     })
     .await;
