@@ -77,7 +77,7 @@ pub struct ChartState {
     pub elements: Elements,
     /// Set by each successful draw; the shell takes it to mark the chart ready.
     pub drew: bool,
-    meter: TextMeter,
+    pub(super) meter: TextMeter,
     overlay_context: CanvasRenderingContext2d,
     pub lang: Lang,
     theme: ThemeName,
@@ -97,6 +97,8 @@ pub struct ChartState {
     /// Backing size and pixel ratio of the last draw, to skip needless redraws.
     drawn_size: Option<(u32, u32, f64)>,
     pixel_ratio: f64,
+    /// A pointer's drag of the brush under the time axis.
+    pub brush_drag: crate::brush::BrushDrag,
     /// Where a pointer went down on the plot, for a zoom drag.
     drag_start: Option<Point>,
     overlay: Overlay,
@@ -155,6 +157,7 @@ impl ChartState {
             grid: TargetGrid::default(),
             drawn_size: None,
             pixel_ratio: 1.0,
+            brush_drag: Default::default(),
             drag_start: None,
             overlay: Overlay::default(),
             table_open: false,
@@ -182,7 +185,6 @@ impl ChartState {
         state.page_url = page_url;
         state.enter_story_from_options(options.step.unwrap_or(0));
         state.elements.set_texts(lang)?;
-        state.elements.set_range(state.view.range, years);
         state
             .show_story()
             .map_err(|failure| JsValue::from_str(&format!("cannot show the story: {failure:?}")))?;
@@ -238,6 +240,7 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title: false,
+                brush: true,
                 ..self.layout_config(css_width, css_height)
             },
             &paint,
@@ -279,6 +282,8 @@ impl ChartState {
                 &colours.background.hex(),
             )
             .map_err(because("cannot style the highlight"))?;
+        self.show_brush()
+            .map_err(because("cannot show the brush"))?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
             .map_err(because("cannot show the tooltip"))
@@ -452,7 +457,6 @@ impl ChartState {
         // The whole span of the data is no zoom at all.
         let range = range.filter(|range| (range.from, range.to) != self.years);
         self.view.range = range;
-        self.elements.set_range(range, self.years);
         self.redraw(true)?;
         self.write_url();
         Ok(())
@@ -600,6 +604,9 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title,
+                // Without its title, the export is the canvas's picture,
+                // the brush's room included.
+                brush: !title,
                 ..self.layout_config(width, height)
             },
             &theme,
@@ -633,6 +640,9 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title,
+                // Without its title, the export is the canvas's picture,
+                // the brush's room included.
+                brush: !title,
                 ..self.layout_config(width, height)
             },
             &PaintConfig {
@@ -672,6 +682,7 @@ impl ChartState {
             lang: self.lang,
             view: self.view,
             title: true,
+            brush: false,
         }
     }
 

@@ -15,6 +15,7 @@ use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use super::brush_state::BrushInput;
 use super::chart::{ChartState, Failure};
 use super::dom::DownloadKind;
 use super::effects::Effect;
@@ -24,7 +25,7 @@ use super::search_state::SearchKey;
 use crate::geometry::Point;
 use crate::i18n::Lang;
 use crate::interaction::Input;
-use crate::options::{Toggle, YearRange};
+use crate::options::Toggle;
 use crate::table::SortKey;
 
 /// What can happen to a chart.
@@ -60,8 +61,8 @@ pub enum Message {
     StepBy(i32),
     /// The story button.
     ToggleStory,
-    /// A year list changed: read both.
-    RangeChosen,
+    /// The brush under the time axis: a pointer, a key, a frame to draw in.
+    Brush(BrushInput),
     ShowAll,
     CopyLink,
     ToggleTable,
@@ -96,6 +97,7 @@ impl Message {
                 | Message::PointerCancel
                 | Message::PointerLeave
                 | Message::MenuStep(_)
+                | Message::Brush(BrushInput::Drag { .. } | BrushInput::Frame)
         )
     }
 }
@@ -267,19 +269,7 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
             };
             state.set_lang(other)?;
         }
-        Message::RangeChosen => {
-            let year = |select: &web_sys::HtmlSelectElement| select.value().parse::<u16>().ok();
-            let chosen = (
-                year(&state.elements.from_select),
-                year(&state.elements.to_select),
-            );
-            if let (Some(from), Some(to)) = chosen {
-                state.set_range(Some(YearRange {
-                    from: from.min(to),
-                    to: from.max(to),
-                }))?;
-            }
-        }
+        Message::Brush(input) => return state.brush_input(input),
         Message::ShowAll | Message::ToggleTable | Message::ToggleEmbed => {
             return from_menu(state, message)
         }

@@ -8,11 +8,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlOptionElement,
-    HtmlSelectElement,
-};
+use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
+use super::brush_bar::BrushBar;
 use super::element::{append_all, button, create};
 use super::search_box::SearchBox;
 use super::story_panel::StoryPanel;
@@ -20,7 +18,6 @@ use super::unexpected;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
-use crate::options::YearRange;
 use crate::table::{self, Sort, SortKey, TableRow};
 use crate::tooltip::{place_tooltip, TooltipContent};
 
@@ -85,13 +82,9 @@ pub struct Elements {
     pub toolbar: Element,
     pub lang_button: HtmlButtonElement,
     /// The one menu button (⋯ More, `aria-expanded`) and the menu it
-    /// opens: the year range, copy link, data table, embed and downloads.
+    /// opens: copy link, embed, data table, downloads and show all.
     pub menu_button: HtmlButtonElement,
     pub menu: HtmlElement,
-    pub from_label: Element,
-    pub to_label: Element,
-    pub from_select: HtmlSelectElement,
-    pub to_select: HtmlSelectElement,
     pub reset_button: HtmlButtonElement,
     pub copy_button: HtmlButtonElement,
     pub copy_fallback: Element,
@@ -120,6 +113,8 @@ pub struct Elements {
     pub story: StoryPanel,
     /// The search field (a combobox) and its list of matches.
     pub search: SearchBox,
+    /// The brush under the time axis: the range of years shown.
+    pub brush: BrushBar,
 }
 
 /// The toolbar and its controls.
@@ -128,10 +123,6 @@ struct Toolbar {
     lang_button: HtmlButtonElement,
     menu_button: HtmlButtonElement,
     menu: HtmlElement,
-    from_label: Element,
-    to_label: Element,
-    from_select: HtmlSelectElement,
-    to_select: HtmlSelectElement,
     reset_button: HtmlButtonElement,
     copy_button: HtmlButtonElement,
     copy_fallback: Element,
@@ -142,11 +133,10 @@ struct Toolbar {
 }
 
 impl Toolbar {
-    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<Toolbar, JsValue> {
+    fn create(document: &Document, id: u32) -> Result<Toolbar, JsValue> {
         let toolbar: Element = create(document, "div", "ps-toolbar")?;
         toolbar.set_attribute("role", "toolbar")?;
         let lang_button = button(document, "ps-button ps-lang")?;
-        let range = YearSelects::create(document, id, years)?;
         let reset_button = button(document, "ps-button ps-reset")?;
         let copy_button = button(document, "ps-button ps-copy")?;
         let copy_fallback: Element = create(document, "span", "ps-copy-fallback")?;
@@ -173,7 +163,6 @@ impl Toolbar {
                 &embed_button,
                 &table_button,
                 &downloads.group,
-                &range.group,
                 &reset_button,
             ],
         )?;
@@ -186,10 +175,6 @@ impl Toolbar {
             lang_button,
             menu_button,
             menu,
-            from_label: range.from_label,
-            to_label: range.to_label,
-            from_select: range.from_select,
-            to_select: range.to_select,
             reset_button,
             copy_button,
             copy_fallback,
@@ -210,48 +195,6 @@ impl Toolbar {
         self.toolbar
             .insert_before(&story.button, self.lang_button.next_sibling().as_ref())?;
         Ok(())
-    }
-}
-
-/// The two year lists of the range control, with their labels.
-struct YearSelects {
-    group: Element,
-    from_label: Element,
-    to_label: Element,
-    from_select: HtmlSelectElement,
-    to_select: HtmlSelectElement,
-}
-
-impl YearSelects {
-    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<YearSelects, JsValue> {
-        let group: Element = create(document, "span", "ps-range")?;
-        let mut parts = Vec::new();
-        for end in ["from", "to"] {
-            let label: Element = create(document, "label", "ps-range-label")?;
-            let select: HtmlSelectElement =
-                create(document, "select", &format!("ps-select ps-{end}"))?;
-            for year in years.0..=years.1 {
-                let option: HtmlOptionElement = create(document, "option", "")?;
-                option.set_value(&year.to_string());
-                option.set_text(&year.to_string());
-                select.append_child(&option)?;
-            }
-            select.set_id(&format!("ps-{end}-{id}"));
-            label.set_attribute("for", &format!("ps-{end}-{id}"))?;
-            append_all(&group, &[&label, &select])?;
-            parts.push((label, select));
-        }
-        let [(from_label, from_select), (to_label, to_select)]: [(Element, HtmlSelectElement); 2] =
-            parts
-                .try_into()
-                .map_err(unexpected::<Vec<_>>("two year lists"))?;
-        Ok(YearSelects {
-            group,
-            from_label,
-            to_label,
-            from_select,
-            to_select,
-        })
     }
 }
 
@@ -378,11 +321,11 @@ impl Elements {
     /// Creates the chart's elements in a root element of their own and
     /// appends it to `container`. `id` makes the ids unique when a page
     /// holds several charts.
-    pub fn create(container: &Element, id: u32, years: (u16, u16)) -> Result<Elements, JsValue> {
+    pub fn create(container: &Element, id: u32) -> Result<Elements, JsValue> {
         let document = container
             .owner_document()
             .ok_or("the container is not in a document")?;
-        let tools = Toolbar::create(&document, id, years)?;
+        let tools = Toolbar::create(&document, id)?;
         let story = StoryPanel::create(&document, id)?;
         let search = SearchBox::create(&document, id)?;
         tools.join(&story, &search)?;
@@ -397,6 +340,11 @@ impl Elements {
         table_panel.set_tab_index(0);
         table_panel.set_hidden(true);
         let stage = Stage::create(&document, id)?;
+        // Under the time axis, over the overlay, under the tooltip.
+        let brush = BrushBar::create(&document)?;
+        stage
+            .stage
+            .insert_before(&brush.root, Some(&stage.tooltip))?;
         let help: Element = create(&document, "p", "ps-visually-hidden ps-help")?;
         help.set_id(&format!("ps-help-{id}"));
         let live: Element = create(&document, "p", "ps-visually-hidden ps-live")?;
@@ -425,10 +373,6 @@ impl Elements {
             lang_button: tools.lang_button,
             menu_button: tools.menu_button,
             menu: tools.menu,
-            from_label: tools.from_label,
-            to_label: tools.to_label,
-            from_select: tools.from_select,
-            to_select: tools.to_select,
             reset_button: tools.reset_button,
             copy_button: tools.copy_button,
             copy_fallback: tools.copy_fallback,
@@ -450,6 +394,7 @@ impl Elements {
             live,
             story,
             search,
+            brush,
         };
         elements.set_layout_styles()?;
         container.append_child(&elements.root)?;
@@ -534,7 +479,7 @@ impl Elements {
 
     /// The menu's controls a reader can reach, in order.
     pub fn menu_items(&self) -> Vec<HtmlElement> {
-        let Ok(found) = self.menu.query_selector_all("button, select") else {
+        let Ok(found) = self.menu.query_selector_all("button") else {
             return Vec::new();
         };
         (0..found.length())
@@ -567,8 +512,6 @@ impl Elements {
             Lang::En => Lang::Zh,
         };
         self.lang_button.set_attribute("lang", other.html_tag())?;
-        self.from_label.set_text_content(Some(text(Phrase::From)));
-        self.to_label.set_text_content(Some(text(Phrase::To)));
         self.reset_button
             .set_text_content(Some(text(Phrase::ShowAll)));
         self.copy_button
@@ -593,17 +536,8 @@ impl Elements {
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
         self.story.set_texts(lang)?;
         self.search.set_texts(lang)?;
+        self.brush.set_texts(lang)?;
         Ok(())
-    }
-
-    /// Shows the range in the selects (the data's span when not zoomed).
-    pub fn set_range(&self, range: Option<YearRange>, years: (u16, u16)) {
-        let range = range.unwrap_or(YearRange {
-            from: years.0,
-            to: years.1,
-        });
-        self.from_select.set_value(&range.from.to_string());
-        self.to_select.set_value(&range.to.to_string());
     }
 
     /// Puts one real `<button aria-pressed>` over each toggle of the drawn
@@ -719,11 +653,20 @@ impl Elements {
     /// lays out the tooltip now instead of at the next frame: no extra
     /// work, and the frame then only composites it in place.
     pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
+        // The viewport without its scrollbars: a tooltip under a scrollbar
+        // would widen the page, and a scrollbar that then appears would
+        // scroll it.
         let window = web_sys::window().ok_or("no window")?;
-        let viewport = (
-            window.inner_width()?.as_f64().unwrap_or(1000.0),
-            window.inner_height()?.as_f64().unwrap_or(700.0),
-        );
+        let viewport = match self.document.document_element() {
+            Some(root) if root.client_width() > 0 && root.client_height() > 0 => (
+                f64::from(root.client_width()),
+                f64::from(root.client_height()),
+            ),
+            _ => (
+                window.inner_width()?.as_f64().unwrap_or(1000.0),
+                window.inner_height()?.as_f64().unwrap_or(700.0),
+            ),
+        };
         let size = (
             f64::from(self.tooltip.offset_width()),
             f64::from(self.tooltip.offset_height()),

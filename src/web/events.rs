@@ -88,12 +88,6 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
         (target(&elements.lang_button), "click", |_, _| {
             Some(Message::ToggleLang)
         }),
-        (target(&elements.from_select), "change", |_, _| {
-            Some(Message::RangeChosen)
-        }),
-        (target(&elements.to_select), "change", |_, _| {
-            Some(Message::RangeChosen)
-        }),
         (target(&elements.reset_button), "click", |_, _| {
             Some(Message::ShowAll)
         }),
@@ -135,6 +129,7 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             outside_menu_pointer_down,
         ),
     ];
+    table.extend(super::brush_events::brush_table(&elements.brush));
     for button in &elements.download_buttons {
         table.push((target(button), "click", download_click));
     }
@@ -241,8 +236,8 @@ fn story_key(_: &Controller, event: &Event) -> Option<Message> {
     Some(message)
 }
 
-/// ↓/↑/Home/End move through the open menu (a year list keeps its own
-/// arrows); Esc closes it, from the menu or its button.
+/// ↓/↑/Home/End move through the open menu; Esc closes it, from the menu
+/// or its button.
 fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
     let event = event.dyn_ref::<KeyboardEvent>()?;
     let target = event.target()?.dyn_into::<Element>().ok()?;
@@ -251,13 +246,12 @@ fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
     if !(in_menu || on_button) || !menu_is_open(controller) {
         return None;
     }
-    let in_select = target.tag_name().eq_ignore_ascii_case("select");
     let message = match event.key().as_str() {
         "Escape" => Message::CloseMenu { refocus: true },
-        "ArrowDown" if !in_select => Message::MenuStep(MenuStep::Next),
-        "ArrowUp" if !in_select => Message::MenuStep(MenuStep::Previous),
-        "Home" if !in_select => Message::MenuStep(MenuStep::First),
-        "End" if !in_select => Message::MenuStep(MenuStep::Last),
+        "ArrowDown" => Message::MenuStep(MenuStep::Next),
+        "ArrowUp" => Message::MenuStep(MenuStep::Previous),
+        "Home" => Message::MenuStep(MenuStep::First),
+        "End" => Message::MenuStep(MenuStep::Last),
         _ => return None,
     };
     event.prevent_default();

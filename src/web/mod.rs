@@ -37,6 +37,9 @@
 //! static chart in its place ([`retire::retire_every_chart`]).
 
 mod api;
+mod brush_bar;
+mod brush_events;
+mod brush_state;
 mod canvas;
 mod chart;
 mod container;

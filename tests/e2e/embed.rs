@@ -88,7 +88,7 @@ async fn a_host_page_with_two_iframe_and_two_script_embeds_sizes_and_renders_all
                          state: div.getAttribute('data-state'),
                          lang: div.getAttribute('lang'),
                          width: canvas ? canvas.width : 0,
-                         from: div.querySelector('.ps-from') && div.querySelector('.ps-from').value,
+                         from: div.querySelector('.ps-brush [role=slider][data-thumb=from]') && div.querySelector('.ps-brush [role=slider][data-thumb=from]').getAttribute('aria-valuenow'),
                      };
                  });
                  return { frames, inline, globals: Object.keys(window).filter(k => /param|chart/i.test(k)) };",
@@ -337,7 +337,7 @@ async fn every_control_and_the_chart_have_an_accessible_name() {
                     "const figure = document.getElementById('chart');
                      const named = el => (el.getAttribute('aria-label') || el.textContent || '').trim().length > 0
                          || (el.id && document.querySelector('label[for=\"' + el.id + '\"]'));
-                     const controls = [...figure.querySelectorAll('button, select, textarea, canvas[tabindex]')];
+                     const controls = [...figure.querySelectorAll('button, textarea, canvas[tabindex], [role=slider]')];
                      return {
                          count: controls.length,
                          unnamed: controls.filter(el => !named(el)).map(el => el.outerHTML.slice(0, 80)),

@@ -29,6 +29,7 @@ use chromium_session::{BrowserConfig, ConsoleMessage, ProfileDir};
 use fantoccini::Client;
 use serde_json::{json, Value};
 
+mod brush;
 mod counts;
 mod embed;
 mod faults;

@@ -163,6 +163,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
                 ..View::default()
             },
             title: true,
+            brush: false,
         },
         &EstimatedText,
     );

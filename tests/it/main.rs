@@ -4,6 +4,7 @@
 
 mod blob;
 mod boxes;
+mod brush;
 mod claims;
 mod csv;
 mod dataset;
@@ -43,6 +44,7 @@ pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::la
             lang: param_scale::i18n::Lang::En,
             view: param_scale::layout::View::default(),
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )
@@ -60,6 +62,7 @@ pub fn chinese_layout(view: param_scale::layout::View) -> param_scale::layout::C
             lang: param_scale::i18n::Lang::Zh,
             view,
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )

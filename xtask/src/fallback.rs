@@ -49,6 +49,7 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
                 ..View::default()
             },
             title: true,
+            brush: false,
         };
         let (svg, layout) =
             render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
