@@ -751,9 +751,9 @@ impl Elements {
     /// Places the filled tooltip beside a point at (`x`, `y`) CSS px in the
     /// stage ([`place_tooltip`]), with one `transform`; or, pinned on a
     /// narrow chart, docks it as a sheet clear of the point (of `radius`)
-    /// and its highlight ring ([`sheet::dock`]). Reading its size lays out the tooltip
-    /// now instead of at the next frame: no extra work, and the frame then
-    /// only composites it in place.
+    /// and its highlight ring ([`sheet::dock`]). Reading its size lays out
+    /// the tooltip now instead of at the next frame: no extra work, and the
+    /// frame then only composites it in place.
     pub fn position_tooltip(
         &self,
         (x, y): (f64, f64),

@@ -95,9 +95,7 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
         (overlay.clone(), "pointercancel", |_, _| {
             Some(Message::PointerCancel)
         }),
-        (overlay.clone(), "pointerleave", |_, _| {
-            Some(Message::PointerLeave)
-        }),
+        (overlay, "pointerleave", |_, _| Some(Message::PointerLeave)),
         (target(&elements.canvas), "keydown", key_down),
         (target(&elements.legend), "click", legend_click),
         (target(&elements.lang_button), "click", |_, _| {
