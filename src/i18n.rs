@@ -153,6 +153,8 @@ pub enum Phrase {
     ChartStopped,
     /// Something the reader asked for did not work; the chart stays.
     ActionFailed,
+    /// The pinned tooltip's close button (its accessible name).
+    Close,
 }
 
 /// The words of `phrase` in `lang`.
@@ -259,6 +261,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (ChartStopped, Lang::En) => "The chart stopped on an error; below is its static version.",
         (ActionFailed, Lang::Zh) => "操作未能完成，图表未受影响。",
         (ActionFailed, Lang::En) => "That did not work; the chart is unchanged.",
+        (Close, Lang::Zh) => "关闭",
+        (Close, Lang::En) => "Close",
     }
 }
 

@@ -29,6 +29,7 @@ pub mod layout;
 pub mod marks;
 pub mod options;
 pub mod ordering;
+pub mod pinch;
 pub mod plotted;
 pub mod render;
 pub mod scale;

@@ -26,7 +26,7 @@ use crate::embedded::{models, stages};
 use crate::geometry::Point;
 use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
-use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
+use crate::interaction::{Finger, Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, LayoutConfig, View};
 use crate::options::{AxisScale, ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
@@ -101,7 +101,13 @@ pub struct ChartState {
     pub brush_drag: crate::brush::BrushDrag,
     /// Where a pointer went down on the plot, for a zoom drag.
     drag_start: Option<Point>,
-    overlay: Overlay,
+    /// Whether a finger on the chart may still be a tap.
+    pub(super) finger: Finger,
+    /// A pinch of two fingers on the plot under way (`touch_state`).
+    pub(super) pinch: Option<crate::pinch::Pinch>,
+    /// Where the pinch's fingers are now (x, CSS px).
+    pub(super) pinch_now: (f64, f64),
+    pub(super) overlay: Overlay,
     /// The data table is shown in the chart's place.
     table_open: bool,
     table_sort: Sort,
@@ -159,6 +165,9 @@ impl ChartState {
             pixel_ratio: 1.0,
             brush_drag: Default::default(),
             drag_start: None,
+            finger: Finger::default(),
+            pinch: None,
+            pinch_now: (0.0, 0.0),
             overlay: Overlay::default(),
             table_open: false,
             table_sort: Sort::default(),
@@ -355,9 +364,13 @@ impl ChartState {
                 } else {
                     tooltip_content(model, self.lang)
                 };
-                self.elements
-                    .show_tooltip(&content, self.interaction.pinned)?;
-                self.elements.position_tooltip(target.at.x, target.at.y)?;
+                let pinned = self.interaction.pinned;
+                self.elements.show_tooltip(&content, pinned)?;
+                self.elements.position_tooltip(
+                    (target.at.x, target.at.y),
+                    self.point_radius(),
+                    pinned,
+                )?;
             }
             None => self.elements.hide_tooltip(),
         }
@@ -372,7 +385,7 @@ impl ChartState {
             .map_or(5.0, |point| point.radius)
     }
 
-    fn paint_overlay(&self) -> Result<(), JsValue> {
+    pub(super) fn paint_overlay(&self) -> Result<(), JsValue> {
         let Some(layout) = &self.layout else {
             return Ok(());
         };
@@ -412,6 +425,9 @@ impl ChartState {
 
     /// A pointer moved: extends a drag, or hovers.
     pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
+        if touch {
+            self.finger = self.finger.moved(at);
+        }
         if let Some(start) = self.drag_start {
             if (at.x - start.x).abs() >= DRAG_THRESHOLD {
                 self.overlay.selection = Some((start.x, at.x));
@@ -442,11 +458,22 @@ impl ChartState {
             }
             return Ok(());
         }
+        if touch {
+            // A finger taps only alone and still (`Finger`): a swipe or a
+            // pinch pins nothing.
+            let (finger, tap) = self.finger.up(at);
+            self.finger = finger;
+            return match tap {
+                Some(at) => self.apply(Input::Tap { at, touch }),
+                None => Ok(()),
+            };
+        }
         self.apply(Input::Tap { at, touch })
     }
 
     pub fn pointer_cancel(&mut self) -> Result<(), Failure> {
         self.drag_start = None;
+        self.finger = self.finger.cancel();
         if self.overlay.selection.take().is_some() {
             self.paint_overlay()?;
         }

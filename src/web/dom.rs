@@ -13,13 +13,14 @@ use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlEleme
 use super::brush_bar::BrushBar;
 use super::element::{append_all, button, create};
 use super::search_box::SearchBox;
+use super::sheet;
 use super::story_panel::StoryPanel;
 use super::unexpected;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
 use crate::table::{self, Sort, SortKey, TableRow};
-use crate::tooltip::{place_tooltip, TooltipContent};
+use crate::tooltip::{docks_as_sheet, place_tooltip, TooltipContent};
 
 /// The highlight ring's gap from the point's edge and its width, CSS px.
 const RING_GAP: f64 = 4.0;
@@ -32,6 +33,8 @@ pub struct TooltipParts {
     claim: HtmlElement,
     note: HtmlElement,
     link: Element,
+    /// Shown while the tooltip is pinned: lets go of it (`Phrase::Close`).
+    close: HtmlButtonElement,
     /// What the tooltip shows now, so that a new model changes only the
     /// texts that differ.
     shown: RefCell<Option<TooltipContent>>,
@@ -56,7 +59,17 @@ impl TooltipParts {
         link.set_attribute("target", "_blank")?;
         link.set_attribute("rel", "noopener noreferrer")?;
         source.append_child(&link)?;
-        for part in [&title, &list, claim.as_ref(), note.as_ref(), &source] {
+        // First, floated to the top right corner: the title wraps around it.
+        let close = button(document, "ps-tooltip-close")?;
+        close.set_hidden(true);
+        for part in [
+            close.as_ref(),
+            &title,
+            &list,
+            claim.as_ref(),
+            note.as_ref(),
+            &source,
+        ] {
             tooltip.append_child(part)?;
         }
         Ok(TooltipParts {
@@ -65,6 +78,7 @@ impl TooltipParts {
             claim,
             note,
             link,
+            close,
             shown: RefCell::new(None),
         })
     }
@@ -454,6 +468,17 @@ impl Elements {
             ],
         )?;
         set_styles(&self.tooltip, &[("contain", "layout paint")])?;
+        // A target of 32 × 32 px, kept in view while a long sheet scrolls.
+        set_styles(
+            &self.tooltip_parts.close,
+            &[
+                ("float", "right"),
+                ("position", "sticky"),
+                ("top", "0"),
+                ("width", "32px"),
+                ("height", "32px"),
+            ],
+        )?;
         for hidden in [&self.help, &self.live] {
             set_styles(
                 &as_html(hidden)?,
@@ -534,6 +559,9 @@ impl Elements {
         self.legend
             .set_attribute("aria-label", text(Phrase::LegendLabel))?;
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
+        self.tooltip_parts
+            .close
+            .set_attribute("aria-label", text(Phrase::Close))?;
         self.story.set_texts(lang)?;
         self.search.set_texts(lang)?;
         self.brush.set_texts(lang)?;
@@ -637,6 +665,7 @@ impl Elements {
         }
         *shown = Some(content.clone());
         drop(shown);
+        parts.close.set_hidden(!pinned);
         self.tooltip
             .class_list()
             .toggle_with_force("ps-pinned", pinned)?;
@@ -648,11 +677,23 @@ impl Elements {
         self.tooltip.set_hidden(true);
     }
 
+    /// The pinned tooltip's close button.
+    pub fn tooltip_close(&self) -> &HtmlButtonElement {
+        &self.tooltip_parts.close
+    }
+
     /// Places the filled tooltip beside a point at (`x`, `y`) CSS px in the
-    /// stage ([`place_tooltip`]), with one `transform`. Reading its size
-    /// lays out the tooltip now instead of at the next frame: no extra
-    /// work, and the frame then only composites it in place.
-    pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
+    /// stage ([`place_tooltip`]), with one `transform`; or, pinned on a
+    /// narrow chart, docks it as a sheet clear of the point (of `radius`)
+    /// and its highlight ring ([`sheet::dock`]). Reading its size lays out
+    /// the tooltip now instead of at the next frame: no extra work, and the
+    /// frame then only composites it in place.
+    pub fn position_tooltip(
+        &self,
+        (x, y): (f64, f64),
+        radius: f64,
+        pinned: bool,
+    ) -> Result<(), JsValue> {
         // The viewport without its scrollbars: a tooltip under a scrollbar
         // would widen the page, and a scrollbar that then appears would
         // scroll it.
@@ -667,11 +708,16 @@ impl Elements {
                 window.inner_height()?.as_f64().unwrap_or(700.0),
             ),
         };
+        let stage = self.stage.get_bounding_client_rect();
+        if docks_as_sheet(stage.width(), pinned) {
+            let clearance = radius + RING_GAP + RING_WIDTH + 2.0;
+            return sheet::dock(&self.tooltip, &stage, y, clearance, viewport.1);
+        }
+        sheet::undock(&self.tooltip)?;
         let size = (
             f64::from(self.tooltip.offset_width()),
             f64::from(self.tooltip.offset_height()),
         );
-        let stage = self.stage.get_bounding_client_rect();
         let corner = place_tooltip(
             Point::new(x, y),
             size,

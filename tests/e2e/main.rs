@@ -40,6 +40,7 @@ mod interaction;
 mod many;
 mod phone;
 mod story;
+mod touch;
 
 /// A language the page is offered in, and what the page must show for it.
 #[derive(Debug, Clone, Copy)]

@@ -20,6 +20,7 @@ mod layout;
 mod modules;
 mod options;
 mod ordering;
+mod pinch;
 mod plotted;
 mod readme;
 mod scale;
