@@ -32,6 +32,7 @@ use serde_json::{json, Value};
 mod counts;
 mod embed;
 mod faults;
+mod first_paint;
 mod hardening;
 mod host;
 mod hostile;
