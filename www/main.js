@@ -20,6 +20,11 @@ const chartLang = (() => {
   return preferred ? primary(preferred) : "en";
 })();
 figure.lang = chartLang === "zh" ? "zh-CN" : "en";
+// And in the theme asked for (the module marks the root the same way).
+const theme = parameters.get("theme");
+if (theme === "light" || theme === "dark") {
+  document.documentElement.setAttribute("data-theme", theme);
+}
 // A step the host asked for before the chart existed.
 let pendingStep = null;
 

@@ -295,6 +295,43 @@ mod tests {
     }
 
     #[test]
+    fn every_colour_the_first_paint_draws_is_recoloured_to_the_theme_s_by_the_page_css() {
+        let (models, stages) = fixture();
+        let block = block(&models, &stages).expect("the block renders");
+        let css = std::fs::read_to_string(crate::process::workspace_root().join("www/style.css"))
+            .expect("www/style.css");
+        let light = Theme::light().css_colors();
+        let mut colours: Vec<(&str, &str)> = Vec::new();
+        for attribute in ["fill", "stroke"] {
+            for piece in block.split(&format!(" {attribute}=\"#")).skip(1) {
+                let colour = &piece[..6];
+                if !colours.contains(&(attribute, colour)) {
+                    colours.push((attribute, colour));
+                }
+            }
+        }
+        assert!(colours.len() >= 10, "{colours:?}");
+        for (attribute, colour) in colours {
+            let selector =
+                format!(".ps-first-svg [{attribute}=\"#{colour}\"] {{ {attribute}: var(");
+            let variable = css
+                .split(&selector)
+                .nth(1)
+                .and_then(|rest| rest.split(')').next())
+                .unwrap_or_else(|| panic!("www/style.css has no rule `{selector}…)`"));
+            let (_, mirrored) = light
+                .iter()
+                .find(|(name, _)| *name == variable)
+                .unwrap_or_else(|| panic!("{variable} is not one of Theme::css_colors"));
+            assert_eq!(
+                mirrored.hex(),
+                format!("#{}", colour.to_ascii_lowercase()),
+                "{attribute} #{colour} is recoloured by {variable}, another light colour"
+            );
+        }
+    }
+
+    #[test]
     fn each_width_class_draws_the_stage_the_page_css_gives_at_its_width() {
         // (viewport, stage width, stage height): the figure's width less the
         // page's padding; its height less the title and the toolbar.
