@@ -10,7 +10,7 @@
 //! where the canvas will. One SVG is drawn per language and width class;
 //! the page's CSS shows the one for the figure's language (`:lang(en)`:
 //! `www/main.js` sets the figure's `lang` to the language the module will
-//! pick) and the reader's width ([`WIDTH_CLASSES`]). Each is drawn at its
+//! pick) and the reader's width ([`CLASSES`]). Each is drawn at its
 //! class's typical stage size and scales (`viewBox`) to the stage's actual
 //! size, which is the canvas's size.
 //!
