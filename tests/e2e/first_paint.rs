@@ -30,7 +30,7 @@ const FIRST_PAINT_SHOWN: &str = "const figure = document.getElementById('chart')
          svgs: [...figure.querySelectorAll('svg.ps-first-svg')].filter(shown).map(svg => ({
              class: svg.getAttribute('class'),
              lang: svg.dataset.lang,
-             marks: svg.querySelectorAll('circle, polygon').length,
+             marks: svg.querySelectorAll('circle, path[d$=\"z\"]').length,
              texts: svg.querySelectorAll('text').length,
              box: box(svg),
          })),
@@ -121,7 +121,7 @@ const FIRST_RESPONSE: &str = "fetch('index.html').then(response => response.text
          done({
              block: true,
              svgs: [...block.querySelectorAll('svg.ps-first-svg')].map(svg =>
-                 [svg.dataset.lang, svg.getAttribute('class'), svg.querySelectorAll('circle, polygon').length, svg.getAttribute('role'), (svg.getAttribute('aria-label') || '').length]),
+                 [svg.dataset.lang, svg.getAttribute('class'), svg.querySelectorAll('circle, path[d$=\"z\"]').length, svg.getAttribute('role'), (svg.getAttribute('aria-label') || '').length]),
              headings: [...block.querySelectorAll('h1')].map(heading => [heading.dataset.lang, heading.textContent]),
              styled: all.filter(element => element.hasAttribute('style')).length,
              handlers: all.filter(element => [...element.attributes].some(attribute => attribute.name.startsWith('on'))).length,
@@ -252,10 +252,16 @@ const SAME_PICTURE: &str = "const [markup] = arguments;
          const scale = Math.min(css.width / boxWidth, css.height / boxHeight);
          const offset = [(css.width - boxWidth * scale) / 2, (css.height - boxHeight * scale) / 2];
          const centres = [...svg.querySelectorAll('circle')].map(circle => [+circle.getAttribute('cx'), +circle.getAttribute('cy')])
-             .concat([...svg.querySelectorAll('polygon')].map(polygon => {
+             .concat([...svg.querySelectorAll('path[d$=\"z\"]')].map(path => {
+                 // A closed path of relative moves (xtask/src/compact_svg.rs): its corners.
                  const xs = [], ys = [];
-                 for (const pair of polygon.getAttribute('points').trim().split(/\\s+/)) {
-                     const [x, y] = pair.split(',').map(Number);
+                 let x = 0, y = 0;
+                 for (const [, command, numbers] of path.getAttribute('d').matchAll(/([MmLlHhVvZz])([^MmLlHhVvZz]*)/g)) {
+                     const values = (numbers.match(/-?[0-9.]+/g) || []).map(Number);
+                     if (command === 'M') { [x, y] = values; }
+                     else if (command === 'm' || command === 'l') { x += values[0]; y += values[1]; }
+                     else if (command === 'h') { x += values[0]; }
+                     else if (command === 'v') { y += values[0]; }
                      xs.push(x);
                      ys.push(y);
                  }
