@@ -33,6 +33,7 @@ mod brush;
 mod counts;
 mod embed;
 mod faults;
+mod first_paint;
 mod hardening;
 mod host;
 mod hostile;

@@ -28,8 +28,10 @@
 
 mod bench;
 mod browser;
+mod compact_svg;
 mod dist;
 mod fallback;
+mod first_paint;
 mod fuzz;
 mod process;
 mod screenshot;
