@@ -336,11 +336,12 @@ mod tests {
     #[test]
     fn each_width_class_draws_the_stage_the_page_css_gives_at_its_width() {
         // (viewport, stage width, stage height): the figure's width less the
-        // page's padding; its height less the title and the toolbar.
+        // page's padding; its height (`.chart`, the brush's 42 px included)
+        // less the title and the toolbar.
         let cases = [
-            ("narrow", 374.0, 624.0 - 29.4 - 42.0),
-            ("medium", 784.0, 512.0 - 33.3 - 42.0),
-            ("wide", 1200.0, 800.0 - 33.3 - 42.0),
+            ("narrow", 374.0, 666.0 - 29.4 - 42.0),
+            ("medium", 784.0, 554.0 - 33.3 - 42.0),
+            ("wide", 1200.0, 842.0 - 33.3 - 42.0),
         ];
         let classes = width_classes();
         assert_eq!(classes.len(), cases.len());
