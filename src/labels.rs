@@ -31,6 +31,29 @@ pub struct Placement {
     pub leader: Option<(Point, Point)>,
 }
 
+impl Placement {
+    /// What the label takes up: its box and, for a label placed farther
+    /// away, small boxes along its leader line every [`LEADER_STEP`] px, so
+    /// that no other label is placed across the line.
+    pub fn footprint(&self) -> Vec<Rect> {
+        let mut boxes = vec![self.rect];
+        if let Some((from, to)) = self.leader {
+            let length = from.distance_squared(to).sqrt();
+            let steps = (length / LEADER_STEP).ceil().max(1.0) as usize;
+            boxes.extend((0..=steps).map(|step| {
+                let t = step as f64 / steps as f64;
+                let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+                Rect::new(at.x - 0.5, at.y - 0.5, at.x + 0.5, at.y + 0.5)
+            }));
+        }
+        boxes
+    }
+}
+
+/// The spacing of the boxes along a leader line in [`Placement::footprint`]:
+/// closer than the thinnest text a label could be.
+const LEADER_STEP: f64 = 2.0;
+
 /// Tuning of [`place_labels`], in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacementConfig {
@@ -81,7 +104,7 @@ pub fn place_labels(
                     && fits(candidate, &placed, bounds, config)
             });
             if let Some(placement) = placement {
-                placed.push(placement.rect);
+                placed.extend(placement.footprint());
             }
             placement
         })
@@ -97,17 +120,34 @@ fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
         .any(|rect| segment_crosses(from, to, rect))
 }
 
-/// Whether the segment from `from` to `to` passes through `rect`, sampled
-/// at twelve steps between its ends.
+/// Whether the segment from `from` to `to`, its ends left out, passes
+/// through `rect` (edges included): the segment is clipped to the
+/// rectangle's four sides (Liang–Barsky), in constant time however long it is.
 pub fn segment_crosses(from: Point, to: Point, rect: &Rect) -> bool {
-    const STEPS: usize = 12;
-    (1..STEPS).any(|step| {
-        let t = step as f64 / STEPS as f64;
-        rect.contains(Point::new(
-            from.x + (to.x - from.x) * t,
-            from.y + (to.y - from.y) * t,
-        ))
-    })
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+    for (step, room) in [
+        (-dx, from.x - rect.left),
+        (dx, rect.right - from.x),
+        (-dy, from.y - rect.top),
+        (dy, rect.bottom - from.y),
+    ] {
+        if step == 0.0 {
+            if room < 0.0 {
+                return false;
+            }
+        } else {
+            let t = room / step;
+            if step < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    // Some point strictly between the ends: a leader may touch a box at
+    // its own end.
+    enter <= leave && enter < 1.0 && leave > 0.0
 }
 
 /// The candidate positions of a label, best first: ring by ring, the
@@ -179,19 +219,17 @@ pub fn place_labels_near(
     let config = PlacementConfig::default();
     let fixed = Obstacles::new(obstacles);
     let mut placements: Vec<Option<Placement>> = Vec::with_capacity(requests.len());
+    let mut taken: Vec<Rect> = Vec::new();
     let mut nearby: Vec<Rect> = Vec::new();
     for request in requests {
         let reach = reach_of(request, config);
         fixed.near(reach, &mut nearby);
-        nearby.extend(
-            placements
-                .iter()
-                .flatten()
-                .map(|placement| placement.rect)
-                .filter(|rect| rect.intersects(&reach)),
-        );
+        nearby.extend(taken.iter().filter(|rect| rect.intersects(&reach)));
         let placement =
             candidates(request, config).find(|candidate| fits(candidate, &nearby, bounds, config));
+        if let Some(placement) = &placement {
+            taken.extend(placement.footprint());
+        }
         placements.push(placement);
     }
     placements
@@ -200,21 +238,25 @@ pub fn place_labels_near(
 /// A second chance for each label [`place_labels_near`] left out, in
 /// order: a position where only one label placed before stands, if that
 /// label can move to another position of its own; else the nearest free
-/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader.
+/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader that
+/// may pass over markers but not over `texts` (the obstacles that are text).
 pub fn place_the_rest(
     requests: &[LabelRequest],
     placements: &mut [Option<Placement>],
     obstacles: &[Rect],
+    texts: &[Rect],
     bounds: Rect,
 ) {
     let config = PlacementConfig::default();
     let fixed = Obstacles::new(obstacles);
+    let texts = Obstacles::new(texts);
     for index in 0..requests.len().min(placements.len()) {
         if placements[index].is_none() {
             make_room(index, requests, placements, &fixed, bounds, config);
         }
         if placements[index].is_none() {
-            placements[index] = farther(&requests[index], placements, &fixed, bounds, config);
+            let around = (&fixed, &texts);
+            placements[index] = farther(&requests[index], placements, around, bounds, config);
         }
     }
 }
@@ -231,12 +273,13 @@ const ORDERS_UP_TO_OBSTACLES: usize = 3_000;
 pub fn place_labels_most(
     requests: &[LabelRequest],
     obstacles: &[Rect],
+    texts: &[Rect],
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
     let place = |order: &[usize]| {
         let ordered: Vec<LabelRequest> = order.iter().map(|index| requests[*index]).collect();
         let mut placed = place_labels_near(&ordered, obstacles, bounds);
-        place_the_rest(&ordered, &mut placed, obstacles, bounds);
+        place_the_rest(&ordered, &mut placed, obstacles, texts, bounds);
         let mut by_request = vec![None; requests.len()];
         for (index, placement) in order.iter().zip(placed) {
             by_request[*index] = placement;
@@ -286,7 +329,7 @@ const FARTHER_OBSTACLES: usize = 600;
 fn farther(
     request: &LabelRequest,
     placements: &[Option<Placement>],
-    fixed: &Obstacles<'_>,
+    (fixed, texts): (&Obstacles<'_>, &Obstacles<'_>),
     bounds: Rect,
     config: PlacementConfig,
 ) -> Option<Placement> {
@@ -306,12 +349,15 @@ fn farther(
         // than the label is worth.
         return None;
     }
-    let labels: Vec<Rect> = placements
-        .iter()
-        .flatten()
-        .map(|placement| placement.rect)
-        .filter(|rect| rect.intersects(&reach))
-        .collect();
+    let mut labels: Vec<Rect> = Vec::new();
+    texts.near(reach, &mut labels);
+    labels.extend(
+        placements
+            .iter()
+            .flatten()
+            .flat_map(Placement::footprint)
+            .filter(|rect| rect.intersects(&reach)),
+    );
     let n_steps = (FARTHEST / STEP) as i32;
     let offsets = (-n_steps..=n_steps)
         .flat_map(|column| (-n_steps..=n_steps).map(move |row| (column, row)))
@@ -378,26 +424,32 @@ fn make_room(
     let mut near_fixed = Vec::new();
     fixed.near(reach_of(request, config), &mut near_fixed);
     let mut others = Vec::new();
+    // What each placed label takes up; the placements change only on return.
+    let footprints: Vec<(usize, Vec<Rect>)> = placements
+        .iter()
+        .enumerate()
+        .filter_map(|(placed, placement)| placement.map(|p| (placed, p.footprint())))
+        .collect();
     for candidate in candidates(request, config) {
         if !fits(&candidate, &near_fixed, bounds, config) {
             continue;
         }
-        let mut in_the_way = placements.iter().enumerate().filter(|(_, placement)| {
-            placement.is_some_and(|placed| !fits(&candidate, &[placed.rect], bounds, config))
-        });
+        let mut in_the_way = footprints
+            .iter()
+            .filter(|(_, footprint)| !fits(&candidate, footprint, bounds, config));
         let (Some((blocking, _)), None) = (in_the_way.next(), in_the_way.next()) else {
             continue;
         };
+        let blocking = *blocking;
         let moved = &requests[blocking];
         fixed.near(reach_of(moved, config), &mut others);
         others.extend(
-            placements
+            footprints
                 .iter()
-                .enumerate()
                 .filter(|(other, _)| *other != blocking)
-                .filter_map(|(_, placement)| placement.map(|placed| placed.rect)),
+                .flat_map(|(_, footprint)| footprint.iter().copied()),
         );
-        others.push(candidate.rect);
+        others.extend(candidate.footprint());
         let elsewhere = candidates(moved, config)
             .find(|alternative| fits(alternative, &others, bounds, config));
         if let Some(alternative) = elsewhere {

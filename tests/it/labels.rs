@@ -157,7 +157,7 @@ fn a_label_left_out_pushes_one_placed_label_aside_or_stands_farther_off() {
     let requests: Vec<LabelRequest> = points.iter().map(|(x, y)| request(*x, *y, 40.0)).collect();
     let mut placed = place_labels_near(&requests, &obstacles, bounds);
     let before = placed.iter().flatten().count();
-    place_the_rest(&requests, &mut placed, &obstacles, bounds);
+    place_the_rest(&requests, &mut placed, &obstacles, &[], bounds);
     let rects: Vec<Rect> = placed
         .iter()
         .flatten()
