@@ -55,9 +55,10 @@ impl TooltipParts {
         let claim: HtmlElement = create(document, "p", "ps-tooltip-claim")?;
         let note: HtmlElement = create(document, "p", "ps-tooltip-note")?;
         let source: Element = create(document, "p", "ps-tooltip-source")?;
+        // Until a model is shown the link is a placeholder: no `href`, and so
+        // (by HTML's rules) no `target` or `rel` either; `show_tooltip` gives
+        // it all three.
         let link: Element = create(document, "a", "")?;
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
         source.append_child(&link)?;
         for part in [&title, &list, claim.as_ref(), note.as_ref(), &source] {
             tooltip.append_child(part)?;
@@ -695,6 +696,8 @@ impl Elements {
         let link_then = before.map(|then| (&then.source_url, &then.source_label));
         if link_then != Some((&content.source_url, &content.source_label)) {
             parts.link.set_attribute("href", &content.source_url)?;
+            parts.link.set_attribute("target", "_blank")?;
+            parts.link.set_attribute("rel", "noopener noreferrer")?;
             parts.link.set_text_content(Some(&format!(
                 "{} · {}",
                 content.source_label,
