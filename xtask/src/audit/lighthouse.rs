@@ -109,6 +109,7 @@ impl Outcome {
 pub fn run(tools: &AuditTools, chromium: &Path, site_url: &str) -> Result<Vec<Outcome>> {
     let out = install_dir().join("lighthouse");
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    let started = std::time::Instant::now();
     let mut outcomes = Vec::new();
     for (name, page) in PAGES {
         let url = format!("{site_url}{page}");
@@ -116,7 +117,12 @@ pub fn run(tools: &AuditTools, chromium: &Path, site_url: &str) -> Result<Vec<Ou
         outcomes.push(Outcome::from_report(name, &report));
     }
     println!("{}", table(&outcomes));
-    println!("Reports: {}/*.report.html", out.display());
+    println!(
+        "{} pages in {:.0} s; reports: {}/*.report.html",
+        outcomes.len(),
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
     let shortfalls: Vec<String> = outcomes.iter().flat_map(Outcome::shortfalls).collect();
     if !shortfalls.is_empty() {
         bail!("Lighthouse:\n  {}", shortfalls.join("\n  "));
