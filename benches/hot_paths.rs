@@ -42,6 +42,7 @@ mod native {
             lang: Lang::En,
             view: View::default(),
             title: true,
+            brush: false,
         }
     }
 

@@ -99,7 +99,9 @@ pub fn iframe_snippet(page_url: &str, options: &ChartOptions, lang: Lang) -> Str
     )
 }
 
-/// A `<div>` that `embed.js` turns into the chart inline, no iframe.
+/// A `<div>` that `embed.js` turns into the chart inline, no iframe, after
+/// the chart's stylesheet, which gives the div its final height from the
+/// first paint rather than once `embed.js` runs.
 pub fn script_snippet(page_url: &str, options: &ChartOptions) -> String {
     let mut attributes = String::from("data-param-scale");
     let query = options.to_query();
@@ -109,7 +111,8 @@ pub fn script_snippet(page_url: &str, options: &ChartOptions) -> String {
         }
     }
     format!(
-        "<div {attributes}></div>\n<script type=\"module\" src=\"{}\"></script>",
+        "<link rel=\"stylesheet\" href=\"{}\">\n<div {attributes}></div>\n<script type=\"module\" src=\"{}\"></script>",
+        escape_html(&beside_page(page_url, "www/style.css")),
         escape_html(&embed_script_url(page_url))
     )
 }

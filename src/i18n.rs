@@ -101,8 +101,11 @@ pub enum Phrase {
     Trend,
     /// The language button shows the language it switches to.
     OtherLanguage,
-    From,
-    To,
+    /// The brush's thumbs: the first and the last year shown.
+    FromYear,
+    ToYear,
+    /// The brush as a whole, a group of the two thumbs.
+    YearsShown,
     ShowAll,
     CopyLink,
     Copied,
@@ -150,6 +153,8 @@ pub enum Phrase {
     ChartStopped,
     /// Something the reader asked for did not work; the chart stays.
     ActionFailed,
+    /// The pinned tooltip's close button (its accessible name).
+    Close,
 }
 
 /// The words of `phrase` in `lang`.
@@ -176,10 +181,12 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (Trend, Lang::En) => "Trend",
         (OtherLanguage, Lang::Zh) => "English",
         (OtherLanguage, Lang::En) => "中文",
-        (From, Lang::Zh) => "从",
-        (From, Lang::En) => "From",
-        (To, Lang::Zh) => "到",
-        (To, Lang::En) => "to",
+        (FromYear, Lang::Zh) => "起始年份",
+        (FromYear, Lang::En) => "From year",
+        (ToYear, Lang::Zh) => "结束年份",
+        (ToYear, Lang::En) => "To year",
+        (YearsShown, Lang::Zh) => "显示的年份",
+        (YearsShown, Lang::En) => "Years shown",
         (ShowAll, Lang::Zh) => "全部显示",
         (ShowAll, Lang::En) => "Show all",
         (CopyLink, Lang::Zh) => "复制链接",
@@ -254,6 +261,8 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         (ChartStopped, Lang::En) => "The chart stopped on an error; below is its static version.",
         (ActionFailed, Lang::Zh) => "操作未能完成，图表未受影响。",
         (ActionFailed, Lang::En) => "That did not work; the chart is unchanged.",
+        (Close, Lang::Zh) => "关闭",
+        (Close, Lang::En) => "Close",
     }
 }
 

@@ -12,6 +12,8 @@ use crate::hit::{nearest, step, Step, Target};
 pub const HOVER_RADIUS: f64 = 20.0;
 /// A finger is less precise than a mouse.
 pub const TOUCH_RADIUS: f64 = 32.0;
+/// How far (CSS px) a finger may move between down and up and still tap.
+pub const TAP_SLOP: f64 = 10.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Interaction {
@@ -93,5 +95,46 @@ impl Interaction {
         } else {
             Interaction::default()
         }
+    }
+}
+
+/// Whether a finger on the chart taps: one finger alone, lifted within
+/// [`TAP_SLOP`] of where it went down. A second finger (a pinch), a move
+/// (a swipe the page did not scroll) or a cancel (the page scrolled or
+/// zoomed) makes it no tap, so that a gesture never pins a model by
+/// accident.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Finger {
+    /// Where the lone finger went down, while it may still tap.
+    down: Option<Point>,
+}
+
+impl Finger {
+    /// A finger went down at `at`; `primary` when no other was down
+    /// (Pointer Events' `isPrimary`).
+    pub fn down(self, at: Point, primary: bool) -> Finger {
+        Finger {
+            down: primary.then_some(at),
+        }
+    }
+
+    /// The finger moved to `at`.
+    pub fn moved(self, at: Point) -> Finger {
+        Finger {
+            down: self
+                .down
+                .filter(|start| start.distance_squared(at) <= TAP_SLOP * TAP_SLOP),
+        }
+    }
+
+    /// A finger lifted at `at`: the tap there, if it was one.
+    pub fn up(self, at: Point) -> (Finger, Option<Point>) {
+        let tap = self.moved(at).down.map(|_| at);
+        (Finger::default(), tap)
+    }
+
+    /// The browser took the touch (a scroll, a zoom) or a pinch began.
+    pub fn cancel(self) -> Finger {
+        Finger::default()
     }
 }

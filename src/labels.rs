@@ -317,7 +317,7 @@ pub fn left_out_first(
 }
 
 /// How far from its point [`place_the_rest`] looks for room for a label.
-pub const FARTHEST: f64 = 110.0;
+pub const FARTHEST: f64 = 140.0;
 /// Beyond this many obstacles in reach, [`farther`] does not look.
 const FARTHER_OBSTACLES: usize = 600;
 

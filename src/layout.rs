@@ -90,6 +90,10 @@ pub struct LayoutConfig {
     /// heading of its own and leaves it out of its canvas; the exports and
     /// the static chart keep it.
     pub title: bool,
+    /// Whether room is left below the time axis for the page's brush (the
+    /// range control, [`crate::brush`]): the canvas has one, the exports
+    /// with a title and the static chart do not.
+    pub brush: bool,
 }
 
 /// One line of text at a position. `anchor` says which point of the text
@@ -238,7 +242,19 @@ pub struct ChartLayout {
     pub texts: Vec<TextItem>,
     /// Leader lines from points to labels placed farther away.
     pub leaders: Vec<(Point, Point)>,
+    /// Where the page's brush goes, when the layout leaves room for it: as
+    /// wide as the plot, below the time axis's year labels.
+    pub brush: Option<Rect>,
 }
+
+/// The height of the brush's room below the time axis, CSS px: a row of
+/// thumbs 24 px high (a touch target) and a line of the years they show.
+pub const BRUSH_HEIGHT: f64 = 40.0;
+/// The space between the time axis's year labels and the brush.
+const BRUSH_GAP: f64 = 2.0;
+/// How much the brush takes from the plot's height: the page's chart is
+/// that much taller (`www/style.css`), so that its plot keeps its room.
+pub const BRUSH_ROOM: f64 = BRUSH_GAP + BRUSH_HEIGHT;
 
 /// The years shown when there are no models at all.
 pub const DEFAULT_YEARS: (u16, u16) = (2017, 2025);
@@ -315,6 +331,7 @@ pub fn compute_layout(
         lang,
         view,
         title,
+        brush,
     } = config;
     let set = PlotSet::prepare(models, &view);
     let metrics = Metrics::for_width(width);
@@ -355,13 +372,8 @@ pub fn compute_layout(
         .iter()
         .map(|value| measure.measure(&short_count(*value, lang), metrics.tick).0)
         .fold(0.0, f64::max);
-    let tick_height = measure.measure("2020", metrics.tick).1;
-    let plot = Rect::new(
-        frame.pad + widest_tick + 8.0,
-        cursor_y,
-        width - frame.pad,
-        (source_top - 10.0 - tick_height - 6.0).max(cursor_y + 40.0),
-    );
+    let room = Rect::new(frame.pad + widest_tick + 8.0, cursor_y, width, source_top);
+    let (plot, brush) = frame.plot(room, brush);
     let x_domain = (f64::from(years.0), f64::from(years.1) + 1.0);
     let x_scale = LinearScale::new(x_domain, (plot.left, plot.right));
     let y_scale = y_scale_in((plot.bottom, plot.top));
@@ -399,6 +411,7 @@ pub fn compute_layout(
         legend,
         texts,
         leaders,
+        brush,
     }
 }
 
@@ -509,6 +522,26 @@ impl Frame<'_> {
             self.content_width,
             self.measure,
         )
+    }
+
+    /// The plot within `room` (its left edge past the y axis's labels, its
+    /// right the chart's, less the padding, its foot the source line's top),
+    /// leaving room below for the year labels and, with `brush`, the brush
+    /// under them; and where the brush goes.
+    fn plot(&self, room: Rect, brush: bool) -> (Rect, Option<Rect>) {
+        let tick_height = self.measure.measure("2020", self.metrics.tick).1;
+        let brush_room = if brush { BRUSH_ROOM } else { 0.0 };
+        let plot = Rect::new(
+            room.left,
+            room.top,
+            room.right - self.pad,
+            (room.bottom - 10.0 - brush_room - tick_height - 6.0).max(room.top + 40.0),
+        );
+        let brush = brush.then(|| {
+            let top = plot.bottom + 6.0 + tick_height + BRUSH_GAP;
+            Rect::new(plot.left, top, plot.right, top + BRUSH_HEIGHT)
+        });
+        (plot, brush)
     }
 
     /// Title and subtitle; returns the top of what follows.

@@ -6,12 +6,14 @@
 //!   runs them at build time and [`embedded`] holds the result.
 //! - [`scale`], [`format`](mod@format), [`i18n`], [`theme`], [`trend`], [`labels`] and
 //!   [`layout`] decide what goes where, in CSS pixels, for a language.
+//! - [`brush`] is the state of the range control under the time axis.
 //! - [`render`] paints a layout onto any plotters `DrawingBackend`; [`stamp`]
 //!   composites prepainted markers into pixels, for charts of many points.
 //! - [`svg`] renders to an SVG string (golden files, export, no-script page).
 //! - `web` (wasm32 only) is the only module that knows the browser.
 
 pub mod boxes;
+pub mod brush;
 pub mod claims;
 pub mod csv;
 pub mod dataset;
@@ -27,6 +29,7 @@ pub mod layout;
 pub mod marks;
 pub mod options;
 pub mod ordering;
+pub mod pinch;
 pub mod plotted;
 pub mod render;
 pub mod scale;

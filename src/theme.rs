@@ -137,14 +137,21 @@ impl Theme {
     /// (`www/style.css` writes them by hand, for the page around the chart:
     /// a native test checks they match): the background, the text, muted
     /// text, the focus ring (the first region's blue) and an error's border
-    /// (the third region's red).
-    pub fn css_colors(&self) -> [(&'static str, Color); 5] {
+    /// (the third region's red); and, for the chart drawn into the page at
+    /// build time in the light theme, which the page's CSS recolours in the
+    /// dark one, the grid, the axis, the events and the other two regions.
+    pub fn css_colors(&self) -> [(&'static str, Color); 10] {
         [
             ("--background", self.background),
             ("--text", self.text),
             ("--muted", self.muted_text),
             ("--focus", self.regions[0]),
             ("--error-border", self.regions[2]),
+            ("--chart-grid", self.grid),
+            ("--chart-axis", self.axis),
+            ("--chart-event", self.event),
+            ("--chart-europe", self.regions[1]),
+            ("--chart-other", self.regions[3]),
         ]
     }
 }

@@ -190,3 +190,42 @@ pub fn place_tooltip(
         (top - stage_origin.y).round(),
     )
 }
+
+/// Below this chart width (CSS px) a pinned tooltip docks as a sheet at
+/// the chart's edge instead of floating over the points around its own.
+pub const SHEET_BELOW_WIDTH: f64 = 600.0;
+/// The most of the chart's visible height a sheet takes (it scrolls
+/// beyond): under half, so that one edge always leaves the point in view.
+pub const SHEET_MAX_SHARE: f64 = 0.45;
+/// How far a sheet keeps from the chart's edges, CSS px.
+pub const SHEET_MARGIN: f64 = 4.0;
+
+/// Whether the tooltip docks as a sheet: pinned, on a chart narrower than
+/// [`SHEET_BELOW_WIDTH`]. A hover tooltip always floats beside its point.
+pub fn docks_as_sheet(chart_width: f64, pinned: bool) -> bool {
+    pinned && chart_width < SHEET_BELOW_WIDTH
+}
+
+/// The tallest a sheet may be in a chart whose visible part spans
+/// `visible` (top and bottom, CSS px in the stage).
+pub fn sheet_max_height(visible: (f64, f64)) -> f64 {
+    ((visible.1 - visible.0) * SHEET_MAX_SHARE).floor()
+}
+
+/// The top (CSS px in the stage) of a sheet of `height` docked in the
+/// visible part of the chart, `visible` (its top and bottom in the stage):
+/// at the bottom edge, unless it would cover the point at `y` with
+/// `clearance` around it (its highlight); then at the top edge; and where
+/// neither edge leaves the point clear, on the side with more room.
+pub fn dock_sheet(y: f64, clearance: f64, visible: (f64, f64), height: f64) -> f64 {
+    let bottom = visible.1 - SHEET_MARGIN - height;
+    let top = visible.0 + SHEET_MARGIN;
+    let room_below_point = bottom - (y + clearance);
+    let room_above_point = (y - clearance) - (top + height);
+    let place = if room_below_point >= 0.0 || room_below_point >= room_above_point {
+        bottom
+    } else {
+        top
+    };
+    place.round()
+}

@@ -1,6 +1,7 @@
 // Param Scale on a host page. Load it once with
 //   <script type="module" src="https://…/www/embed.js"></script>
-// and it
+// (and, before the charts' divs, <link rel="stylesheet" href="https://…/www/style.css">,
+// so that each div has its final height before this script runs) and it
 // 1. resizes every <iframe data-param-scale-frame> showing the chart to the
 //    height its page reports ({ type: "param-scale:height", height }), each
 //    iframe on its own;

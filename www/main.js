@@ -5,6 +5,26 @@ document.documentElement.classList.remove("no-js");
 const figure = document.getElementById("chart");
 const parameters = new URLSearchParams(location.search);
 const embedded = parameters.has("embed");
+// The chart drawn into the page at build time (.ps-first) is shown in the
+// figure's language: set it now to the one the module will pick (the `lang`
+// parameter, else the browser's first Chinese or English preference, else
+// English: Lang::from_preferences in src/lang.rs).
+const chartLang = (() => {
+  const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
+  const known = (tag) => primary(tag) === "zh" || primary(tag) === "en";
+  const asked = parameters.get("lang") ?? "";
+  if (asked === "zh" || asked === "en") {
+    return asked;
+  }
+  const preferred = [...(navigator.languages ?? []), navigator.language ?? ""].find(known);
+  return preferred ? primary(preferred) : "en";
+})();
+figure.lang = chartLang === "zh" ? "zh-CN" : "en";
+// And in the theme asked for (the module marks the root the same way).
+const theme = parameters.get("theme");
+if (theme === "light" || theme === "dark") {
+  document.documentElement.setAttribute("data-theme", theme);
+}
 // A step the host asked for before the chart existed.
 let pendingStep = null;
 
@@ -89,6 +109,9 @@ try {
   const chartModule = await import("../pkg/param_scale.js");
   await chartModule.default({ module_or_path: await compiled });
   // The instance stays reachable from its element (e.g. for `drawnPoints()`).
+  // The canvas takes the first paint's place in the same task: no frame
+  // between them, and the stage has the same box.
+  figure.querySelector(":scope > .ps-first")?.remove();
   figure.chart = chartModule.createChart(figure, { url: true });
   if (pendingStep !== null) {
     figure.chart.step(pendingStep);

@@ -1,8 +1,12 @@
 //! The compact binary form `build.rs` embeds the validated rows in
 //! ([`encode_binary`]) and the crate reads back once at run time
-//! ([`decode_binary`]): a table of the distinct strings, then each model as
-//! string numbers, dates, counts and a byte of flags. Decoding copies no
-//! text: every string borrows from the embedded bytes. It scales to a
+//! ([`decode_binary`]). The rows are written column by column, each column
+//! of like values next to one another so that gzip and Brotli find their
+//! repeats: first a table of the distinct strings (their lengths as
+//! varints, then their text, in the order the columns first use them), then
+//! each string column as string numbers, the date columns, the count
+//! columns and a byte of flags per model, then the stages. Decoding copies
+//! no text: every string borrows from the embedded bytes. It scales to a
 //! hundred thousand rows where a Rust source literal would not.
 
 use std::borrow::Cow;
@@ -10,52 +14,11 @@ use std::collections::HashMap;
 
 use super::{Architecture, Date, Modality, Model, Stage, Status, Text};
 
-const BINARY_MAGIC: &[u8; 5] = b"PSD2\n";
+const BINARY_MAGIC: &[u8; 5] = b"PSD3\n";
 
-/// The distinct strings of the data, each written once.
-#[derive(Default)]
-struct Strings {
-    text: String,
-    ends: Vec<u32>,
-    numbers: HashMap<String, u32>,
-}
-
-impl Strings {
-    /// Appends the number of `value` to `body`, adding it to the table first
-    /// if it is new.
-    fn push(&mut self, value: &str, body: &mut Vec<u8>) {
-        let number = match self.numbers.get(value) {
-            Some(number) => *number,
-            None => {
-                let number = self.ends.len() as u32;
-                self.text.push_str(value);
-                self.ends.push(self.text.len() as u32);
-                self.numbers.insert(value.to_owned(), number);
-                number
-            }
-        };
-        push_varint(body, u64::from(number));
-    }
-}
-
-/// The position of `value` in `all`, as a code of a few bits.
-fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
-    all.iter().position(|item| item == value).unwrap_or(0) as u8
-}
-
-fn push_date(body: &mut Vec<u8>, date: Option<Date>) {
-    let date = date.unwrap_or(Date {
-        year: 0,
-        month: 0,
-        day: 0,
-    });
-    body.extend_from_slice(&date.year.to_le_bytes());
-    body.push(date.month);
-    body.push(date.day);
-}
-
-fn encode_model(model: &Model, strings: &mut Strings, body: &mut Vec<u8>) {
-    for value in [
+/// A model's string fields, in the order their columns are written.
+fn string_columns(model: &Model) -> [&Text; 11] {
+    [
         &model.id,
         &model.name,
         &model.name_zh,
@@ -67,55 +30,123 @@ fn encode_model(model: &Model, strings: &mut Strings, body: &mut Vec<u8>) {
         &model.article_claim_en,
         &model.note,
         &model.note_zh,
-    ] {
-        strings.push(value, body);
+    ]
+}
+
+/// A stage's string fields, in the order their columns are written.
+fn stage_columns(stage: &Stage) -> [&Text; 5] {
+    [
+        &stage.id,
+        &stage.label,
+        &stage.label_zh,
+        &stage.scale,
+        &stage.scale_zh,
+    ]
+}
+
+/// The distinct strings of the data, each written once, and the columns of
+/// string numbers that refer to them.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    lengths: Vec<u8>,
+    count: u64,
+    numbers: HashMap<String, u64>,
+}
+
+impl Strings {
+    /// Appends to `body` a reference to `value`: 0 if it is new (the table's
+    /// next string, which it is added as), else its number plus one. A column
+    /// of strings met for the first time is a run of zeros.
+    fn push(&mut self, value: &str, body: &mut Vec<u8>) {
+        match self.numbers.get(value) {
+            Some(number) => push_varint(body, number + 1),
+            None => {
+                self.numbers.insert(value.to_owned(), self.count);
+                self.count += 1;
+                self.text.push_str(value);
+                push_varint(&mut self.lengths, value.len() as u64);
+                body.push(0);
+            }
+        }
     }
-    push_date(body, Some(model.date));
-    push_date(body, model.article_date);
-    for count in [model.params, model.active_params, model.article_params] {
-        push_varint(body, count.unwrap_or(0));
+}
+
+/// The position of `value` in `all`, as a code of a few bits.
+fn index_of<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter().position(|item| item == value).unwrap_or(0) as u8
+}
+
+/// The three date columns (year, month, day) of some dates; a missing date
+/// is year 0.
+fn push_dates(body: &mut Vec<u8>, dates: &[Option<Date>]) {
+    for date in dates {
+        push_varint(body, u64::from(date.map_or(0, |date| date.year)));
     }
-    body.push(
-        index_of(&Architecture::ALL, &model.architecture)
-            | (index_of(&Modality::ALL, &model.modality) << 2)
-            | (u8::from(model.in_article) << 4)
-            | (index_of(&Status::ALL, &model.status) << 5),
-    );
+    body.extend(dates.iter().map(|date| date.map_or(0, |date| date.month)));
+    body.extend(dates.iter().map(|date| date.map_or(0, |date| date.day)));
+}
+
+fn flags(model: &Model) -> u8 {
+    index_of(&Architecture::ALL, &model.architecture)
+        | (index_of(&Modality::ALL, &model.modality) << 2)
+        | (u8::from(model.in_article) << 4)
+        | (index_of(&Status::ALL, &model.status) << 5)
 }
 
 /// Encodes validated models and stages (see [`decode_binary`]).
 pub fn encode_binary(models: &[Model], stages: &[Stage]) -> Vec<u8> {
     let mut strings = Strings::default();
     let mut body = Vec::new();
-    push_varint(&mut body, models.len() as u64);
-    for model in models {
-        encode_model(model, &mut strings, &mut body);
+    for column in 0..11 {
+        for model in models {
+            strings.push(string_columns(model)[column], &mut body);
+        }
     }
-    push_varint(&mut body, stages.len() as u64);
+    let dates: Vec<Option<Date>> = models.iter().map(|model| Some(model.date)).collect();
+    push_dates(&mut body, &dates);
+    let dates: Vec<Option<Date>> = models.iter().map(|model| model.article_date).collect();
+    push_dates(&mut body, &dates);
+    for count in [
+        |model: &Model| model.params,
+        |model: &Model| model.active_params,
+        |model: &Model| model.article_params,
+    ] {
+        for model in models {
+            push_count(&mut body, count(model));
+        }
+    }
+    body.extend(models.iter().map(flags));
     for stage in stages {
-        for value in [
-            &stage.id,
-            &stage.label,
-            &stage.label_zh,
-            &stage.scale,
-            &stage.scale_zh,
-        ] {
+        for value in stage_columns(stage) {
             strings.push(value, &mut body);
         }
         push_varint(&mut body, stage.params_from);
         push_varint(&mut body, stage.params_to);
     }
-    let Strings { text, ends, .. } = strings;
-    let mut bytes = Vec::with_capacity(16 + text.len() + 4 * ends.len() + body.len());
+    let mut bytes = Vec::with_capacity(32 + strings.text.len() + strings.lengths.len());
     bytes.extend_from_slice(BINARY_MAGIC);
-    bytes.extend_from_slice(&(text.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(text.as_bytes());
-    bytes.extend_from_slice(&(ends.len() as u32).to_le_bytes());
-    for end in &ends {
-        bytes.extend_from_slice(&end.to_le_bytes());
+    for number in [models.len() as u64, stages.len() as u64, strings.count] {
+        push_varint(&mut bytes, number);
     }
+    bytes.extend_from_slice(&strings.lengths);
+    bytes.extend_from_slice(strings.text.as_bytes());
     bytes.extend_from_slice(&body);
     bytes
+}
+
+/// A count as its decimal exponent (a byte) and mantissa (a varint):
+/// 175,000,000,000 is 9 and 175. Round counts cost two or three bytes, and
+/// the exponents of a column repeat.
+fn push_count(bytes: &mut Vec<u8>, count: Option<u64>) {
+    let mut mantissa = count.unwrap_or(0);
+    let mut exponent = 0_u8;
+    while mantissa != 0 && mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+        exponent += 1;
+    }
+    bytes.push(exponent);
+    push_varint(bytes, mantissa);
 }
 
 fn push_varint(bytes: &mut Vec<u8>, mut value: u64) {
@@ -131,6 +162,8 @@ struct Reader {
     bytes: &'static [u8],
     at: usize,
     strings: Vec<&'static str>,
+    /// The number of the next string a column meets for the first time.
+    next_string: usize,
 }
 
 impl Reader {
@@ -142,10 +175,6 @@ impl Reader {
 
     fn byte(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
     fn varint(&mut self) -> Option<u64> {
@@ -160,66 +189,112 @@ impl Reader {
         None
     }
 
-    /// A count, where 0 means none.
+    fn length(&mut self) -> Option<usize> {
+        usize::try_from(self.varint()?).ok()
+    }
+
+    /// `count` values read one after another, as one column.
+    fn column<T>(&mut self, count: usize, read: fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut values = Vec::with_capacity(count.min(self.bytes.len()));
+        for _ in 0..count {
+            values.push(read(self)?);
+        }
+        Some(values)
+    }
+
+    /// A count (see `push_count`), where 0 means none.
     fn count(&mut self) -> Option<Option<u64>> {
-        Some(Some(self.varint()?).filter(|count| *count > 0))
+        let exponent = u32::from(self.byte()?);
+        let count = 10_u64.checked_pow(exponent)?.checked_mul(self.varint()?)?;
+        Some(Some(count).filter(|count| *count > 0))
     }
 
-    fn date(&mut self) -> Option<Option<Date>> {
-        let year = u16::from_le_bytes(self.take(2)?.try_into().ok()?);
-        let (month, day) = (self.byte()?, self.byte()?);
-        Some((year > 0).then_some(Date { year, month, day }))
-    }
-
+    /// A string reference (see `Strings::push`): 0 is the table's next
+    /// string, any other number that string's number plus one.
     fn string(&mut self) -> Option<Text> {
-        let number = usize::try_from(self.varint()?).ok()?;
+        let number = match self.length()? {
+            0 => {
+                self.next_string += 1;
+                self.next_string - 1
+            }
+            number => number - 1,
+        };
         Some(Cow::Borrowed(*self.strings.get(number)?))
     }
 
-    /// The table of strings after the magic.
-    fn read_strings(&mut self) -> Option<()> {
-        let text_length = self.u32()? as usize;
-        let text: &'static str = std::str::from_utf8(self.take(text_length)?).ok()?;
-        let n_strings = self.u32()? as usize;
-        self.strings = Vec::with_capacity(n_strings.min(self.bytes.len() / 4));
+    /// The three date columns of `count` dates; year 0 is no date.
+    fn dates(&mut self, count: usize) -> Option<Vec<Option<Date>>> {
+        let years = self.column(count, Self::varint)?;
+        let months = self.take(count)?;
+        let days = self.take(count)?;
+        years
+            .iter()
+            .zip(months.iter().zip(days))
+            .map(|(&year, (&month, &day))| {
+                let year = u16::try_from(year).ok()?;
+                Some((year > 0).then_some(Date { year, month, day }))
+            })
+            .collect()
+    }
+
+    /// The table of strings: `count` lengths, then their text.
+    fn read_strings(&mut self, count: usize) -> Option<()> {
+        let lengths = self.column(count, Self::length)?;
+        let total = lengths
+            .iter()
+            .try_fold(0_usize, |total, length| total.checked_add(*length))?;
+        let text: &'static str = std::str::from_utf8(self.take(total)?).ok()?;
+        self.strings = Vec::with_capacity(count);
         let mut start = 0;
-        for _ in 0..n_strings {
-            let end = self.u32()? as usize;
+        for length in lengths {
+            let end = start + length;
             self.strings.push(text.get(start..end)?);
             start = end;
         }
         Some(())
     }
 
-    fn model(&mut self) -> Option<Model> {
-        let [id, name, name_zh, organization, organization_zh, country, source_url, article_claim, article_claim_en, note, note_zh] =
-            [(); 11].map(|()| self.string());
-        let date = self.date()??;
-        let article_date = self.date()?;
-        let (params, active_params, article_params) = (self.count()?, self.count()?, self.count()?);
-        let flags = self.byte()?;
-        Some(Model {
-            id: id?,
-            name: name?,
-            name_zh: name_zh?,
-            organization: organization?,
-            organization_zh: organization_zh?,
-            country: country?,
-            date,
-            params,
-            active_params,
-            architecture: *Architecture::ALL.get(usize::from(flags & 3))?,
-            status: *Status::ALL.get(usize::from((flags >> 5) & 3))?,
-            modality: Modality::ALL[usize::from((flags >> 2) & 3)],
-            source_url: source_url?,
-            article_claim: article_claim?,
-            article_claim_en: article_claim_en?,
-            article_date,
-            article_params,
-            in_article: flags & 16 != 0,
-            note: note?,
-            note_zh: note_zh?,
-        })
+    /// The model columns, put together row by row.
+    fn models(&mut self, count: usize) -> Option<Vec<Model>> {
+        let mut texts = Vec::with_capacity(11);
+        for _ in 0..11 {
+            texts.push(self.column(count, Self::string)?.into_iter());
+        }
+        let dates = self.dates(count)?;
+        let article_dates = self.dates(count)?;
+        let params = self.column(count, Self::count)?;
+        let active_params = self.column(count, Self::count)?;
+        let article_params = self.column(count, Self::count)?;
+        let flags = self.take(count)?;
+        let mut models = Vec::with_capacity(count);
+        for row in 0..count {
+            let [id, name, name_zh, organization, organization_zh, country, source_url, article_claim, article_claim_en, note, note_zh] =
+                [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(|column| texts[column].next());
+            let flags = flags[row];
+            models.push(Model {
+                id: id?,
+                name: name?,
+                name_zh: name_zh?,
+                organization: organization?,
+                organization_zh: organization_zh?,
+                country: country?,
+                date: dates[row]?,
+                params: params[row],
+                active_params: active_params[row],
+                architecture: *Architecture::ALL.get(usize::from(flags & 3))?,
+                status: *Status::ALL.get(usize::from((flags >> 5) & 3))?,
+                modality: Modality::ALL[usize::from((flags >> 2) & 3)],
+                source_url: source_url?,
+                article_claim: article_claim?,
+                article_claim_en: article_claim_en?,
+                article_date: article_dates[row],
+                article_params: article_params[row],
+                in_article: flags & 16 != 0,
+                note: note?,
+                note_zh: note_zh?,
+            });
+        }
+        Some(models)
     }
 
     fn stage(&mut self) -> Option<Stage> {
@@ -242,20 +317,17 @@ pub fn decode_binary(bytes: &'static [u8]) -> Option<(Vec<Model>, Vec<Stage>)> {
         bytes,
         at: 0,
         strings: Vec::new(),
+        next_string: 0,
     };
     if reader.take(BINARY_MAGIC.len())? != BINARY_MAGIC {
         return None;
     }
-    reader.read_strings()?;
-    let n_models = usize::try_from(reader.varint()?).ok()?;
-    let mut models = Vec::with_capacity(n_models.min(bytes.len() / 16));
-    for _ in 0..n_models {
-        models.push(reader.model()?);
+    let (n_models, n_stages, n_strings) = (reader.length()?, reader.length()?, reader.length()?);
+    if n_strings > bytes.len() || n_models > bytes.len() {
+        return None;
     }
-    let n_stages = usize::try_from(reader.varint()?).ok()?;
-    let mut stages = Vec::with_capacity(n_stages.min(bytes.len()));
-    for _ in 0..n_stages {
-        stages.push(reader.stage()?);
-    }
+    reader.read_strings(n_strings)?;
+    let models = reader.models(n_models)?;
+    let stages = reader.column(n_stages, Reader::stage)?;
     (reader.at == bytes.len()).then_some((models, stages))
 }

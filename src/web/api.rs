@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
 
-use super::chart::{self, ChartState, PAGE_PARAMETERS};
+use super::chart::{ChartState, PAGE_PARAMETERS};
 use super::container::{ContainerSnapshot, CONTAINER_ATTRIBUTE, CONTAINER_CLASS};
 use super::controller::{Controller, Message};
 use super::dom::Elements;
@@ -120,7 +120,7 @@ fn build(container: &Element, options: &JsValue) -> Result<(u32, Built), JsValue
         }
     }
     let id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
-    let elements = Elements::create(container, id, chart::data_years(models()))?;
+    let elements = Elements::create(container, id)?;
     let state = ChartState::new(elements, &options, lang, theme, sync_url, page_url.clone())?;
     let controller = Rc::new(Controller::new(state, container.clone()));
 

@@ -26,7 +26,7 @@ use crate::embedded::{models, stages};
 use crate::geometry::Point;
 use crate::hit::{targets, Target, TargetGrid};
 use crate::i18n::{self, Lang, Phrase};
-use crate::interaction::{Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
+use crate::interaction::{Finger, Input, Interaction, HOVER_RADIUS, TOUCH_RADIUS};
 use crate::layout::{ChartLayout, LayoutConfig, View};
 use crate::options::{AxisScale, ChartOptions, CountBasis, Toggle, YearRange};
 use crate::render::{draw, paint_overlay, Overlay, PaintConfig};
@@ -77,7 +77,7 @@ pub struct ChartState {
     pub elements: Elements,
     /// Set by each successful draw; the shell takes it to mark the chart ready.
     pub drew: bool,
-    meter: TextMeter,
+    pub(super) meter: TextMeter,
     overlay_context: CanvasRenderingContext2d,
     pub lang: Lang,
     theme: ThemeName,
@@ -97,9 +97,17 @@ pub struct ChartState {
     /// Backing size and pixel ratio of the last draw, to skip needless redraws.
     drawn_size: Option<(u32, u32, f64)>,
     pixel_ratio: f64,
+    /// A pointer's drag of the brush under the time axis.
+    pub brush_drag: crate::brush::BrushDrag,
     /// Where a pointer went down on the plot, for a zoom drag.
     drag_start: Option<Point>,
-    overlay: Overlay,
+    /// Whether a finger on the chart may still be a tap.
+    pub(super) finger: Finger,
+    /// A pinch of two fingers on the plot under way (`touch_state`).
+    pub(super) pinch: Option<crate::pinch::Pinch>,
+    /// Where the pinch's fingers are now (x, CSS px).
+    pub(super) pinch_now: (f64, f64),
+    pub(super) overlay: Overlay,
     /// The data table is shown in the chart's place.
     table_open: bool,
     table_sort: Sort,
@@ -155,7 +163,11 @@ impl ChartState {
             grid: TargetGrid::default(),
             drawn_size: None,
             pixel_ratio: 1.0,
+            brush_drag: Default::default(),
             drag_start: None,
+            finger: Finger::default(),
+            pinch: None,
+            pinch_now: (0.0, 0.0),
             overlay: Overlay::default(),
             table_open: false,
             table_sort: Sort::default(),
@@ -182,7 +194,6 @@ impl ChartState {
         state.page_url = page_url;
         state.enter_story_from_options(options.step.unwrap_or(0));
         state.elements.set_texts(lang)?;
-        state.elements.set_range(state.view.range, years);
         state
             .show_story()
             .map_err(|failure| JsValue::from_str(&format!("cannot show the story: {failure:?}")))?;
@@ -238,6 +249,7 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title: false,
+                brush: true,
                 ..self.layout_config(css_width, css_height)
             },
             &paint,
@@ -279,6 +291,8 @@ impl ChartState {
                 &colours.background.hex(),
             )
             .map_err(because("cannot style the highlight"))?;
+        self.show_brush()
+            .map_err(because("cannot show the brush"))?;
         self.interaction = self.interaction.retain(&self.targets);
         self.show_interaction()
             .map_err(because("cannot show the tooltip"))
@@ -350,9 +364,13 @@ impl ChartState {
                 } else {
                     tooltip_content(model, self.lang)
                 };
-                self.elements
-                    .show_tooltip(&content, self.interaction.pinned)?;
-                self.elements.position_tooltip(target.at.x, target.at.y)?;
+                let pinned = self.interaction.pinned;
+                self.elements.show_tooltip(&content, pinned)?;
+                self.elements.position_tooltip(
+                    (target.at.x, target.at.y),
+                    self.point_radius(),
+                    pinned,
+                )?;
             }
             None => self.elements.hide_tooltip(),
         }
@@ -367,7 +385,7 @@ impl ChartState {
             .map_or(5.0, |point| point.radius)
     }
 
-    fn paint_overlay(&self) -> Result<(), JsValue> {
+    pub(super) fn paint_overlay(&self) -> Result<(), JsValue> {
         let Some(layout) = &self.layout else {
             return Ok(());
         };
@@ -407,6 +425,9 @@ impl ChartState {
 
     /// A pointer moved: extends a drag, or hovers.
     pub fn pointer_move(&mut self, at: Point, touch: bool) -> Result<(), Failure> {
+        if touch {
+            self.finger = self.finger.moved(at);
+        }
         if let Some(start) = self.drag_start {
             if (at.x - start.x).abs() >= DRAG_THRESHOLD {
                 self.overlay.selection = Some((start.x, at.x));
@@ -437,11 +458,22 @@ impl ChartState {
             }
             return Ok(());
         }
+        if touch {
+            // A finger taps only alone and still (`Finger`): a swipe or a
+            // pinch pins nothing.
+            let (finger, tap) = self.finger.up(at);
+            self.finger = finger;
+            return match tap {
+                Some(at) => self.apply(Input::Tap { at, touch }),
+                None => Ok(()),
+            };
+        }
         self.apply(Input::Tap { at, touch })
     }
 
     pub fn pointer_cancel(&mut self) -> Result<(), Failure> {
         self.drag_start = None;
+        self.finger = self.finger.cancel();
         if self.overlay.selection.take().is_some() {
             self.paint_overlay()?;
         }
@@ -452,7 +484,6 @@ impl ChartState {
         // The whole span of the data is no zoom at all.
         let range = range.filter(|range| (range.from, range.to) != self.years);
         self.view.range = range;
-        self.elements.set_range(range, self.years);
         self.redraw(true)?;
         self.write_url();
         Ok(())
@@ -600,6 +631,9 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title,
+                // Without its title, the export is the canvas's picture,
+                // the brush's room included.
+                brush: !title,
                 ..self.layout_config(width, height)
             },
             &theme,
@@ -633,6 +667,9 @@ impl ChartState {
             stages(),
             LayoutConfig {
                 title,
+                // Without its title, the export is the canvas's picture,
+                // the brush's room included.
+                brush: !title,
                 ..self.layout_config(width, height)
             },
             &PaintConfig {
@@ -672,6 +709,7 @@ impl ChartState {
             lang: self.lang,
             view: self.view,
             title: true,
+            brush: false,
         }
     }
 

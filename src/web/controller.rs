@@ -15,16 +15,18 @@ use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use super::brush_state::BrushInput;
 use super::chart::{ChartState, Failure};
 use super::dom::DownloadKind;
 use super::effects::Effect;
 use super::failure;
 use super::menu::MenuStep;
 use super::search_state::SearchKey;
-use crate::geometry::Point;
+use super::touch_state::TouchInput;
+use crate::geometry::{Point, Rect};
 use crate::i18n::Lang;
 use crate::interaction::Input;
-use crate::options::{Toggle, YearRange};
+use crate::options::Toggle;
 use crate::table::SortKey;
 
 /// What can happen to a chart.
@@ -49,6 +51,10 @@ pub enum Message {
     },
     PointerCancel,
     PointerLeave,
+    /// A finger down, or a pinch of two on the plot.
+    Touch(TouchInput),
+    /// The pinned tooltip's close button, or Esc in the tooltip.
+    CloseTooltip,
     /// A key, or a tap outside the chart (`Input::Clear`).
     Input(Input),
     /// A legend button: a series, the count, demonstrations in the fit, the claims.
@@ -60,8 +66,8 @@ pub enum Message {
     StepBy(i32),
     /// The story button.
     ToggleStory,
-    /// A year list changed: read both.
-    RangeChosen,
+    /// The brush under the time axis: a pointer, a key, a frame to draw in.
+    Brush(BrushInput),
     ShowAll,
     CopyLink,
     ToggleTable,
@@ -93,9 +99,11 @@ impl Message {
             Message::Resized
                 | Message::Redraw
                 | Message::PointerMove { .. }
+                | Message::Touch(TouchInput::PinchMove { .. })
                 | Message::PointerCancel
                 | Message::PointerLeave
                 | Message::MenuStep(_)
+                | Message::Brush(BrushInput::Drag { .. } | BrushInput::Frame)
         )
     }
 }
@@ -115,6 +123,11 @@ pub struct Controller {
     /// The language the container's `lang` says, so that a message that
     /// changes nothing (a pointer move) writes nothing.
     marked_lang: Cell<Lang>,
+    /// The plot as last drawn and whether a pinch is under way, as of the
+    /// last message: the touch listeners decide from them, synchronously,
+    /// whether two fingers are the chart's or the page's.
+    touch_plot: Cell<Option<Rect>>,
+    pinching: Cell<bool>,
 }
 
 impl Controller {
@@ -131,11 +144,23 @@ impl Controller {
             root,
             lang: Cell::new(lang),
             marked_lang: Cell::new(lang),
+            touch_plot: Cell::new(None),
+            pinching: Cell::new(false),
         }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The plot as last drawn, where two fingers pinch time.
+    pub fn touch_plot(&self) -> Option<Rect> {
+        self.touch_plot.get()
+    }
+
+    /// Whether the chart is pinching (its fingers' moves are its own).
+    pub fn pinching(&self) -> bool {
+        self.pinching.get()
     }
 
     /// No message runs any more (the chart is being destroyed).
@@ -180,6 +205,8 @@ impl Controller {
                 }
                 let outcome = update(&mut state, message);
                 self.lang.set(state.lang);
+                self.touch_plot.set(state.touch_plot());
+                self.pinching.set(state.pinching());
                 (outcome, std::mem::take(&mut state.drew))
             }
             // Only a getter of the page's, reading while a message runs, holds it.
@@ -254,6 +281,8 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
             state.apply(Input::PointerLeave)?;
         }
         Message::Input(input) => state.apply(input)?,
+        Message::Touch(input) => state.touch(input)?,
+        Message::CloseTooltip => return close_tooltip(state).map(Some),
         Message::Toggle(toggle) => {
             state.toggle(toggle)?;
             // The buttons may have moved: keep the keyboard on this one.
@@ -267,19 +296,7 @@ fn update(state: &mut ChartState, message: Message) -> Result<Option<Effect>, Fa
             };
             state.set_lang(other)?;
         }
-        Message::RangeChosen => {
-            let year = |select: &web_sys::HtmlSelectElement| select.value().parse::<u16>().ok();
-            let chosen = (
-                year(&state.elements.from_select),
-                year(&state.elements.to_select),
-            );
-            if let (Some(from), Some(to)) = chosen {
-                state.set_range(Some(YearRange {
-                    from: from.min(to),
-                    to: from.max(to),
-                }))?;
-            }
-        }
+        Message::Brush(input) => return state.brush_input(input),
         Message::ShowAll | Message::ToggleTable | Message::ToggleEmbed => {
             return from_menu(state, message)
         }
@@ -320,6 +337,14 @@ fn from_menu(state: &mut ChartState, message: Message) -> Result<Option<Effect>,
         _ => {}
     }
     state.close_menu(true)
+}
+
+/// Lets go of the pinned tooltip, the keyboard back on the chart, where it
+/// walks the models.
+fn close_tooltip(state: &mut ChartState) -> Result<Effect, Failure> {
+    state.apply(Input::Clear)?;
+    let canvas: &HtmlElement = &state.elements.canvas;
+    Ok(Effect::Focus(canvas.clone()))
 }
 
 /// Focusing the element `selector` finds inside `parent`.

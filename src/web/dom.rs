@@ -8,21 +8,19 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlOptionElement,
-    HtmlSelectElement,
-};
+use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
+use super::brush_bar::BrushBar;
 use super::element::{append_all, button, create};
 use super::search_box::SearchBox;
+use super::sheet;
 use super::story_panel::StoryPanel;
 use super::unexpected;
 use crate::geometry::{Point, Rect};
 use crate::i18n::{self, Lang, Phrase};
 use crate::layout::LegendItem;
-use crate::options::YearRange;
 use crate::table::{self, Sort, SortKey, TableRow};
-use crate::tooltip::{place_tooltip, TooltipContent};
+use crate::tooltip::{docks_as_sheet, place_tooltip, TooltipContent};
 
 /// The highlight ring's gap from the point's edge and its width, CSS px.
 const RING_GAP: f64 = 4.0;
@@ -35,6 +33,8 @@ pub struct TooltipParts {
     claim: HtmlElement,
     note: HtmlElement,
     link: Element,
+    /// Shown while the tooltip is pinned: lets go of it (`Phrase::Close`).
+    close: HtmlButtonElement,
     /// What the tooltip shows now, so that a new model changes only the
     /// texts that differ.
     shown: RefCell<Option<TooltipContent>>,
@@ -60,7 +60,17 @@ impl TooltipParts {
         // it all three.
         let link: Element = create(document, "a", "")?;
         source.append_child(&link)?;
-        for part in [&title, &list, claim.as_ref(), note.as_ref(), &source] {
+        // First, floated to the top right corner: the title wraps around it.
+        let close = button(document, "ps-tooltip-close")?;
+        close.set_hidden(true);
+        for part in [
+            close.as_ref(),
+            &title,
+            &list,
+            claim.as_ref(),
+            note.as_ref(),
+            &source,
+        ] {
             tooltip.append_child(part)?;
         }
         Ok(TooltipParts {
@@ -69,6 +79,7 @@ impl TooltipParts {
             claim,
             note,
             link,
+            close,
             shown: RefCell::new(None),
         })
     }
@@ -86,13 +97,9 @@ pub struct Elements {
     pub toolbar: Element,
     pub lang_button: HtmlButtonElement,
     /// The one menu button (⋯ More, `aria-expanded`) and the menu it
-    /// opens: the year range, copy link, data table, embed and downloads.
+    /// opens: copy link, embed, data table, downloads and show all.
     pub menu_button: HtmlButtonElement,
     pub menu: HtmlElement,
-    pub from_label: Element,
-    pub to_label: Element,
-    pub from_select: HtmlSelectElement,
-    pub to_select: HtmlSelectElement,
     pub reset_button: HtmlButtonElement,
     pub copy_button: HtmlButtonElement,
     pub copy_fallback: Element,
@@ -121,6 +128,8 @@ pub struct Elements {
     pub story: StoryPanel,
     /// The search field (a combobox) and its list of matches.
     pub search: SearchBox,
+    /// The brush under the time axis: the range of years shown.
+    pub brush: BrushBar,
 }
 
 /// The toolbar and its controls.
@@ -129,10 +138,6 @@ struct Toolbar {
     lang_button: HtmlButtonElement,
     menu_button: HtmlButtonElement,
     menu: HtmlElement,
-    from_label: Element,
-    to_label: Element,
-    from_select: HtmlSelectElement,
-    to_select: HtmlSelectElement,
     reset_button: HtmlButtonElement,
     copy_button: HtmlButtonElement,
     copy_fallback: Element,
@@ -143,11 +148,10 @@ struct Toolbar {
 }
 
 impl Toolbar {
-    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<Toolbar, JsValue> {
+    fn create(document: &Document, id: u32) -> Result<Toolbar, JsValue> {
         let toolbar: Element = create(document, "div", "ps-toolbar")?;
         toolbar.set_attribute("role", "toolbar")?;
         let lang_button = button(document, "ps-button ps-lang")?;
-        let range = YearSelects::create(document, id, years)?;
         let reset_button = button(document, "ps-button ps-reset")?;
         let copy_button = button(document, "ps-button ps-copy")?;
         let copy_fallback: Element = create(document, "span", "ps-copy-fallback")?;
@@ -174,7 +178,6 @@ impl Toolbar {
                 &embed_button,
                 &table_button,
                 &downloads.group,
-                &range.group,
                 &reset_button,
             ],
         )?;
@@ -187,10 +190,6 @@ impl Toolbar {
             lang_button,
             menu_button,
             menu,
-            from_label: range.from_label,
-            to_label: range.to_label,
-            from_select: range.from_select,
-            to_select: range.to_select,
             reset_button,
             copy_button,
             copy_fallback,
@@ -211,48 +210,6 @@ impl Toolbar {
         self.toolbar
             .insert_before(&story.button, self.lang_button.next_sibling().as_ref())?;
         Ok(())
-    }
-}
-
-/// The two year lists of the range control, with their labels.
-struct YearSelects {
-    group: Element,
-    from_label: Element,
-    to_label: Element,
-    from_select: HtmlSelectElement,
-    to_select: HtmlSelectElement,
-}
-
-impl YearSelects {
-    fn create(document: &Document, id: u32, years: (u16, u16)) -> Result<YearSelects, JsValue> {
-        let group: Element = create(document, "span", "ps-range")?;
-        let mut parts = Vec::new();
-        for end in ["from", "to"] {
-            let label: Element = create(document, "label", "ps-range-label")?;
-            let select: HtmlSelectElement =
-                create(document, "select", &format!("ps-select ps-{end}"))?;
-            for year in years.0..=years.1 {
-                let option: HtmlOptionElement = create(document, "option", "")?;
-                option.set_value(&year.to_string());
-                option.set_text(&year.to_string());
-                select.append_child(&option)?;
-            }
-            select.set_id(&format!("ps-{end}-{id}"));
-            label.set_attribute("for", &format!("ps-{end}-{id}"))?;
-            append_all(&group, &[&label, &select])?;
-            parts.push((label, select));
-        }
-        let [(from_label, from_select), (to_label, to_select)]: [(Element, HtmlSelectElement); 2] =
-            parts
-                .try_into()
-                .map_err(unexpected::<Vec<_>>("two year lists"))?;
-        Ok(YearSelects {
-            group,
-            from_label,
-            to_label,
-            from_select,
-            to_select,
-        })
     }
 }
 
@@ -379,11 +336,11 @@ impl Elements {
     /// Creates the chart's elements in a root element of their own and
     /// appends it to `container`. `id` makes the ids unique when a page
     /// holds several charts.
-    pub fn create(container: &Element, id: u32, years: (u16, u16)) -> Result<Elements, JsValue> {
+    pub fn create(container: &Element, id: u32) -> Result<Elements, JsValue> {
         let document = container
             .owner_document()
             .ok_or("the container is not in a document")?;
-        let tools = Toolbar::create(&document, id, years)?;
+        let tools = Toolbar::create(&document, id)?;
         let story = StoryPanel::create(&document, id)?;
         let search = SearchBox::create(&document, id)?;
         tools.join(&story, &search)?;
@@ -398,6 +355,11 @@ impl Elements {
         table_panel.set_tab_index(0);
         table_panel.set_hidden(true);
         let stage = Stage::create(&document, id)?;
+        // Under the time axis, over the overlay, under the tooltip.
+        let brush = BrushBar::create(&document)?;
+        stage
+            .stage
+            .insert_before(&brush.root, Some(&stage.tooltip))?;
         let help: Element = create(&document, "p", "ps-visually-hidden ps-help")?;
         help.set_id(&format!("ps-help-{id}"));
         let live: Element = create(&document, "p", "ps-visually-hidden ps-live")?;
@@ -426,10 +388,6 @@ impl Elements {
             lang_button: tools.lang_button,
             menu_button: tools.menu_button,
             menu: tools.menu,
-            from_label: tools.from_label,
-            to_label: tools.to_label,
-            from_select: tools.from_select,
-            to_select: tools.to_select,
             reset_button: tools.reset_button,
             copy_button: tools.copy_button,
             copy_fallback: tools.copy_fallback,
@@ -451,6 +409,7 @@ impl Elements {
             live,
             story,
             search,
+            brush,
         };
         elements.set_layout_styles()?;
         container.append_child(&elements.root)?;
@@ -510,6 +469,17 @@ impl Elements {
             ],
         )?;
         set_styles(&self.tooltip, &[("contain", "layout paint")])?;
+        // A target of 32 × 32 px, kept in view while a long sheet scrolls.
+        set_styles(
+            &self.tooltip_parts.close,
+            &[
+                ("float", "right"),
+                ("position", "sticky"),
+                ("top", "0"),
+                ("width", "32px"),
+                ("height", "32px"),
+            ],
+        )?;
         for hidden in [&self.help, &self.live] {
             set_styles(
                 &as_html(hidden)?,
@@ -535,7 +505,7 @@ impl Elements {
 
     /// The menu's controls a reader can reach, in order.
     pub fn menu_items(&self) -> Vec<HtmlElement> {
-        let Ok(found) = self.menu.query_selector_all("button, select") else {
+        let Ok(found) = self.menu.query_selector_all("button") else {
             return Vec::new();
         };
         (0..found.length())
@@ -568,8 +538,6 @@ impl Elements {
             Lang::En => Lang::Zh,
         };
         self.lang_button.set_attribute("lang", other.html_tag())?;
-        self.from_label.set_text_content(Some(text(Phrase::From)));
-        self.to_label.set_text_content(Some(text(Phrase::To)));
         self.reset_button
             .set_text_content(Some(text(Phrase::ShowAll)));
         self.copy_button
@@ -592,19 +560,13 @@ impl Elements {
         self.legend
             .set_attribute("aria-label", text(Phrase::LegendLabel))?;
         self.help.set_text_content(Some(text(Phrase::KeyboardHelp)));
+        self.tooltip_parts
+            .close
+            .set_attribute("aria-label", text(Phrase::Close))?;
         self.story.set_texts(lang)?;
         self.search.set_texts(lang)?;
+        self.brush.set_texts(lang)?;
         Ok(())
-    }
-
-    /// Shows the range in the selects (the data's span when not zoomed).
-    pub fn set_range(&self, range: Option<YearRange>, years: (u16, u16)) {
-        let range = range.unwrap_or(YearRange {
-            from: years.0,
-            to: years.1,
-        });
-        self.from_select.set_value(&range.from.to_string());
-        self.to_select.set_value(&range.to.to_string());
     }
 
     /// Puts one real `<button aria-pressed>` over each toggle of the drawn
@@ -706,6 +668,7 @@ impl Elements {
         }
         *shown = Some(content.clone());
         drop(shown);
+        parts.close.set_hidden(!pinned);
         self.tooltip
             .class_list()
             .toggle_with_force("ps-pinned", pinned)?;
@@ -717,21 +680,47 @@ impl Elements {
         self.tooltip.set_hidden(true);
     }
 
+    /// The pinned tooltip's close button.
+    pub fn tooltip_close(&self) -> &HtmlButtonElement {
+        &self.tooltip_parts.close
+    }
+
     /// Places the filled tooltip beside a point at (`x`, `y`) CSS px in the
-    /// stage ([`place_tooltip`]), with one `transform`. Reading its size
-    /// lays out the tooltip now instead of at the next frame: no extra
-    /// work, and the frame then only composites it in place.
-    pub fn position_tooltip(&self, x: f64, y: f64) -> Result<(), JsValue> {
+    /// stage ([`place_tooltip`]), with one `transform`; or, pinned on a
+    /// narrow chart, docks it as a sheet clear of the point (of `radius`)
+    /// and its highlight ring ([`sheet::dock`]). Reading its size lays out
+    /// the tooltip now instead of at the next frame: no extra work, and the
+    /// frame then only composites it in place.
+    pub fn position_tooltip(
+        &self,
+        (x, y): (f64, f64),
+        radius: f64,
+        pinned: bool,
+    ) -> Result<(), JsValue> {
+        // The viewport without its scrollbars: a tooltip under a scrollbar
+        // would widen the page, and a scrollbar that then appears would
+        // scroll it.
         let window = web_sys::window().ok_or("no window")?;
-        let viewport = (
-            window.inner_width()?.as_f64().unwrap_or(1000.0),
-            window.inner_height()?.as_f64().unwrap_or(700.0),
-        );
+        let viewport = match self.document.document_element() {
+            Some(root) if root.client_width() > 0 && root.client_height() > 0 => (
+                f64::from(root.client_width()),
+                f64::from(root.client_height()),
+            ),
+            _ => (
+                window.inner_width()?.as_f64().unwrap_or(1000.0),
+                window.inner_height()?.as_f64().unwrap_or(700.0),
+            ),
+        };
+        let stage = self.stage.get_bounding_client_rect();
+        if docks_as_sheet(stage.width(), pinned) {
+            let clearance = radius + RING_GAP + RING_WIDTH + 2.0;
+            return sheet::dock(&self.tooltip, &stage, y, clearance, viewport.1);
+        }
+        sheet::undock(&self.tooltip)?;
         let size = (
             f64::from(self.tooltip.offset_width()),
             f64::from(self.tooltip.offset_height()),
         );
-        let stage = self.stage.get_bounding_client_rect();
         let corner = place_tooltip(
             Point::new(x, y),
             size,

@@ -17,6 +17,8 @@ pub enum Effect {
     Focus(HtmlElement),
     /// Keeps a mouse drag on the overlay when it leaves the canvas.
     CapturePointer(HtmlCanvasElement, i32),
+    /// Keeps a drag of the brush on it wherever the pointer goes.
+    CaptureBrush(HtmlElement, i32),
     /// Offers `url` as a file called `name`.
     Download {
         document: Document,
@@ -71,6 +73,9 @@ impl Effect {
             Effect::Focus(element) => element.focus()?,
             Effect::CapturePointer(overlay, pointer_id) => {
                 overlay.set_pointer_capture(pointer_id)?;
+            }
+            Effect::CaptureBrush(brush, pointer_id) => {
+                brush.set_pointer_capture(pointer_id)?;
             }
             Effect::Download {
                 document,

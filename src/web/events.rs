@@ -7,13 +7,16 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget, KeyboardEvent, PointerEvent};
+use web_sys::{
+    AddEventListenerOptions, Element, Event, EventTarget, KeyboardEvent, PointerEvent, TouchEvent,
+};
 
 use super::controller::{Controller, Message};
 use super::dom::{DownloadKind, Elements};
 use super::menu::MenuStep;
 use super::search_box::SearchBox;
 use super::search_state::SearchKey;
+use super::touch_state::TouchInput;
 use crate::geometry::Point;
 use crate::hit::Step;
 use crate::interaction::Input;
@@ -63,7 +66,17 @@ fn listen(
             controller.send(message);
         }
     });
-    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+    // The browser waits for a touch listener before it scrolls or zooms,
+    // unless the listener is passive. Only `touchstart` and `touchmove` may
+    // keep a pinch from the page; the others must not hold the browser up
+    // while the chart redraws (a pinch's zoom happens on `touchend`).
+    let options = AddEventListenerOptions::new();
+    options.set_passive(matches!(kind, "touchend" | "touchcancel"));
+    target.add_event_listener_with_callback_and_add_event_listener_options(
+        kind,
+        closure.as_ref().unchecked_ref(),
+        &options,
+    )?;
     Ok(Listener {
         target,
         kind,
@@ -87,12 +100,6 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
         (target(&elements.legend), "click", legend_click),
         (target(&elements.lang_button), "click", |_, _| {
             Some(Message::ToggleLang)
-        }),
-        (target(&elements.from_select), "change", |_, _| {
-            Some(Message::RangeChosen)
-        }),
-        (target(&elements.to_select), "change", |_, _| {
-            Some(Message::RangeChosen)
         }),
         (target(&elements.reset_button), "click", |_, _| {
             Some(Message::ShowAll)
@@ -135,6 +142,8 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
             outside_menu_pointer_down,
         ),
     ];
+    table.extend(super::brush_events::brush_table(&elements.brush));
+    table.extend(touch_table(elements));
     for button in &elements.download_buttons {
         table.push((target(button), "click", download_click));
     }
@@ -146,11 +155,45 @@ fn event_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate
     table
 }
 
+/// The listeners of fingers and of the pinned tooltip: two fingers on the
+/// plot pinch time; anywhere else they are the page's zoom, and one finger
+/// is the page's scroll (the overlay's `touch-action: pan-x pan-y
+/// pinch-zoom`).
+fn touch_table(elements: &Elements) -> Vec<(EventTarget, &'static str, Translate)> {
+    let overlay = EventTarget::from(elements.overlay.clone());
+    vec![
+        (overlay.clone(), "touchstart", touch_start),
+        (overlay.clone(), "touchmove", touch_move),
+        (overlay.clone(), "touchend", |controller, event| {
+            touch_end(controller, event, true)
+        }),
+        (overlay, "touchcancel", |controller, event| {
+            touch_end(controller, event, false)
+        }),
+        (
+            EventTarget::from(elements.tooltip_close().clone()),
+            "click",
+            |_, _| Some(Message::CloseTooltip),
+        ),
+        (
+            EventTarget::from(elements.tooltip.clone()),
+            "keydown",
+            tooltip_key,
+        ),
+    ]
+}
+
 fn pointer_down(_: &Controller, event: &Event) -> Option<Message> {
     let event = event.dyn_ref::<PointerEvent>()?;
+    if is_touch(event) {
+        return Some(Message::Touch(TouchInput::Down {
+            at: stage_point(event),
+            primary: event.is_primary(),
+        }));
+    }
     Some(Message::PointerDown {
         at: stage_point(event),
-        mouse: event.pointer_type() != "touch" && event.button() == 0,
+        mouse: event.button() == 0,
         pointer_id: event.pointer_id(),
     })
 }
@@ -241,8 +284,8 @@ fn story_key(_: &Controller, event: &Event) -> Option<Message> {
     Some(message)
 }
 
-/// ↓/↑/Home/End move through the open menu (a year list keeps its own
-/// arrows); Esc closes it, from the menu or its button.
+/// ↓/↑/Home/End move through the open menu; Esc closes it, from the menu
+/// or its button.
 fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
     let event = event.dyn_ref::<KeyboardEvent>()?;
     let target = event.target()?.dyn_into::<Element>().ok()?;
@@ -251,13 +294,12 @@ fn menu_key(controller: &Controller, event: &Event) -> Option<Message> {
     if !(in_menu || on_button) || !menu_is_open(controller) {
         return None;
     }
-    let in_select = target.tag_name().eq_ignore_ascii_case("select");
     let message = match event.key().as_str() {
         "Escape" => Message::CloseMenu { refocus: true },
-        "ArrowDown" if !in_select => Message::MenuStep(MenuStep::Next),
-        "ArrowUp" if !in_select => Message::MenuStep(MenuStep::Previous),
-        "Home" if !in_select => Message::MenuStep(MenuStep::First),
-        "End" if !in_select => Message::MenuStep(MenuStep::Last),
+        "ArrowDown" => Message::MenuStep(MenuStep::Next),
+        "ArrowUp" => Message::MenuStep(MenuStep::Previous),
+        "Home" => Message::MenuStep(MenuStep::First),
+        "End" => Message::MenuStep(MenuStep::Last),
         _ => return None,
     };
     event.prevent_default();
@@ -325,4 +367,68 @@ fn is_touch(event: &PointerEvent) -> bool {
 /// the event's offset is that position, read without measuring the page.
 fn stage_point(event: &PointerEvent) -> Point {
     Point::new(f64::from(event.offset_x()), f64::from(event.offset_y()))
+}
+
+/// The two fingers on the overlay, in stage CSS px; `None` unless exactly
+/// two are.
+fn two_fingers(event: &TouchEvent) -> Option<(Point, Point)> {
+    let touches = event.target_touches();
+    if touches.length() != 2 {
+        return None;
+    }
+    // The overlay covers the stage from its corner.
+    let overlay = event.current_target()?.dyn_into::<Element>().ok()?;
+    let origin = overlay.get_bounding_client_rect();
+    let at = |index| {
+        touches.get(index).map(|touch| {
+            Point::new(
+                f64::from(touch.client_x()) - origin.left(),
+                f64::from(touch.client_y()) - origin.top(),
+            )
+        })
+    };
+    Some((at(0)?, at(1)?))
+}
+
+/// A second finger landed: on the plot, while the browser has not taken
+/// the touch, the pinch is the chart's, and the page does not zoom.
+fn touch_start(controller: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<TouchEvent>()?;
+    let (a, b) = two_fingers(event)?;
+    let plot = controller.touch_plot()?;
+    if controller.pinching() || !event.cancelable() || !crate::pinch::on_plot(plot, a, b) {
+        return None;
+    }
+    event.prevent_default();
+    Some(Message::Touch(TouchInput::PinchStart { a, b }))
+}
+
+/// The fingers of the chart's pinch moved.
+fn touch_move(controller: &Controller, event: &Event) -> Option<Message> {
+    if !controller.pinching() {
+        return None;
+    }
+    let event = event.dyn_ref::<TouchEvent>()?;
+    if event.cancelable() {
+        event.prevent_default();
+    }
+    let (a, b) = two_fingers(event)?;
+    Some(Message::Touch(TouchInput::PinchMove { a, b }))
+}
+
+/// A finger of the chart's pinch lifted, or the touch was cancelled.
+fn touch_end(controller: &Controller, event: &Event, commit: bool) -> Option<Message> {
+    let event = event.dyn_ref::<TouchEvent>()?;
+    (controller.pinching() && event.target_touches().length() < 2)
+        .then_some(Message::Touch(TouchInput::PinchEnd { commit }))
+}
+
+/// Esc in the pinned tooltip (on its link or close button) lets go of it.
+fn tooltip_key(_: &Controller, event: &Event) -> Option<Message> {
+    let event = event.dyn_ref::<KeyboardEvent>()?;
+    if event.key() != "Escape" {
+        return None;
+    }
+    event.prevent_default();
+    Some(Message::CloseTooltip)
 }

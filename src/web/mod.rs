@@ -30,13 +30,18 @@
 //! - `chart`: one chart's state; `dom`: its elements; `canvas`: 2D
 //!   contexts; `meter`: text measurement; `sprites`: the marker stamper;
 //! - `story_state`: the chart in the article's story (which step, its
-//!   view); `story_panel`: the story's button and panel.
+//!   view); `story_panel`: the story's button and panel;
+//! - `touch_state`: the chart and a pinch of two fingers on its plot;
+//!   `sheet`: the pinned tooltip docked as a sheet on a narrow chart.
 //!
 //! A panic ends the module (`panic = "abort"`): the hook logs it and retires
 //! every chart — no more listeners or observers, and the message with the
 //! static chart in its place ([`retire::retire_every_chart`]).
 
 mod api;
+mod brush_bar;
+mod brush_events;
+mod brush_state;
 mod canvas;
 mod chart;
 mod container;
@@ -53,9 +58,11 @@ mod registry;
 mod retire;
 mod search_box;
 mod search_state;
+mod sheet;
 mod sprites;
 mod story_panel;
 mod story_state;
+mod touch_state;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

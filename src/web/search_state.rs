@@ -86,7 +86,6 @@ impl ChartState {
         }
         if view != self.view {
             self.view = view;
-            self.elements.set_range(view.range, self.years);
             self.redraw(true)?;
         }
         self.interaction = Interaction {

@@ -33,7 +33,6 @@ impl ChartState {
             self.view = view;
         }
         self.story_step = number;
-        self.elements.set_range(self.view.range, self.years);
         self.redraw(true)?;
         self.show_story()?;
         if let Some(step) = current(number) {

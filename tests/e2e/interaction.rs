@@ -202,8 +202,8 @@ impl Page {
                  search: location.search,
                  htmlLang: document.documentElement.lang,
                  label: figure.querySelector('canvas').getAttribute('aria-label'),
-                 from: figure.querySelector('.ps-from').value,
-                 to: figure.querySelector('.ps-to').value,
+                 from: figure.querySelector('.ps-brush [role=slider][data-thumb=from]').getAttribute('aria-valuenow'),
+                 to: figure.querySelector('.ps-brush [role=slider][data-thumb=to]').getAttribute('aria-valuenow'),
                  pressed,
                  live: figure.querySelector('[aria-live]').textContent,
                  ids: figure.chart.drawnPoints().map(p => p.id),
@@ -566,33 +566,69 @@ async fn dragging_across_the_plot_zooms_to_a_period_and_show_all_resets() {
         let (start_x, _) = page.point_of("transformer").await?;
         let (end_x, _) = page.point_of("gpt-2").await?;
         let (_, middle_y) = page.point_of("gpt-3").await?;
-        page.mouse_drag((start_x, middle_y), (end_x, middle_y)).await?;
+        page.mouse_drag((start_x, middle_y), (end_x, middle_y))
+            .await?;
         page.wait_until_drawn().await?;
         let state = page.state().await?;
         if state["from"] != json!("2017") || state["to"] != json!("2019") {
-            failures.push(format!("after the drag the range is {}–{}", state["from"], state["to"]));
+            failures.push(format!(
+                "after the drag the range is {}–{}",
+                state["from"], state["to"]
+            ));
         }
-        let ids: Vec<&str> = state["ids"].as_array().map(|ids| ids.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let ids: Vec<&str> = state["ids"]
+            .as_array()
+            .map(|ids| ids.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         if ids.contains(&"gpt-3") || !ids.contains(&"bert") {
             failures.push(format!("the zoomed chart draws {ids:?}"));
         }
-        if !state["search"].as_str().unwrap_or_default().contains("from=2017&to=2019") {
-            failures.push(format!("the URL does not keep the zoom: {}", state["search"]));
+        if !state["search"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("from=2017&to=2019")
+        {
+            failures.push(format!(
+                "the URL does not keep the zoom: {}",
+                state["search"]
+            ));
         }
-        // The range control works by keyboard too: select 2020 as the end.
-        page.evaluate("const to = document.querySelector('#chart .ps-to'); to.value = '2020'; to.dispatchEvent(new Event('change'));").await?;
+        // The brush works by keyboard too: → on its to thumb makes 2020 the end.
+        let to = page
+            .client
+            .find(Locator::Css(
+                "#chart .ps-brush [role=slider][data-thumb=to]",
+            ))
+            .await
+            .map_err(|error| error.to_string())?;
+        to.send_keys("\u{E014}")
+            .await
+            .map_err(|error| error.to_string())?;
         page.wait_until_drawn().await?;
         let state = page.state().await?;
-        if !state["ids"].as_array().is_some_and(|ids| ids.contains(&json!("gpt-3"))) {
+        if !state["ids"]
+            .as_array()
+            .is_some_and(|ids| ids.contains(&json!("gpt-3")))
+        {
             failures.push("choosing 2020 as the end does not bring GPT-3 back".into());
         }
         let reset = page.find_control("#chart .ps-reset").await?;
         reset.click().await.map_err(|error| error.to_string())?;
         page.wait_until_drawn().await?;
         let state = page.state().await?;
-        let (first_year, last_year) = param_scale::dataset::year_span(param_scale::embedded::models()).ok_or("no models")?;
-        if state["from"] != json!(first_year.to_string()) || state["to"] != json!(last_year.to_string()) || state["search"].as_str().unwrap_or_default().contains("from=") {
-            failures.push(format!("Show all left {}–{} and {}", state["from"], state["to"], state["search"]));
+        let (first_year, last_year) =
+            param_scale::dataset::year_span(param_scale::embedded::models()).ok_or("no models")?;
+        if state["from"] != json!(first_year.to_string())
+            || state["to"] != json!(last_year.to_string())
+            || state["search"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("from=")
+        {
+            failures.push(format!(
+                "Show all left {}–{} and {}",
+                state["from"], state["to"], state["search"]
+            ));
         }
         check(failures)
     })

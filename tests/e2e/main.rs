@@ -32,9 +32,11 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 mod audit;
+mod brush;
 mod counts;
 mod embed;
 mod faults;
+mod first_paint;
 mod hardening;
 mod host;
 mod hostile;
@@ -42,6 +44,7 @@ mod interaction;
 mod many;
 mod phone;
 mod story;
+mod touch;
 
 /// A language the page is offered in, and what the page must show for it.
 #[derive(Debug, Clone, Copy)]

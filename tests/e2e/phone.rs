@@ -266,7 +266,7 @@ impl Page {
             .evaluate(
                 "const active = document.activeElement;
                  const menu = document.querySelector('#chart .ps-menu');
-                 const name = active.getAttribute('data-download') || [...active.classList].find(c => c !== 'ps-button' && c !== 'ps-select') || active.tagName;
+                 const name = active.getAttribute('data-download') || [...active.classList].find(c => c !== 'ps-button') || active.tagName;
                  return [name, !menu.hidden];",
             )
             .await?;

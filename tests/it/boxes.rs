@@ -4,7 +4,9 @@
 use param_scale::boxes::{layout_boxes, overlaps, BoxKind, LayoutBox};
 use param_scale::embedded::{models, stages};
 use param_scale::i18n::{self, Lang};
-use param_scale::layout::{compute_layout, ChartLayout, EstimatedText, LayoutConfig, View};
+use param_scale::layout::{
+    compute_layout, ChartLayout, EstimatedText, LayoutConfig, View, BRUSH_ROOM,
+};
 use param_scale::options::AxisScale;
 
 /// The widths of the check, each at a short and a tall canvas (the
@@ -25,17 +27,22 @@ fn heights(width: f64) -> [f64; 5] {
 const LABELLED_FROM_HEIGHT: f64 = 460.0;
 
 /// The layout of the page's canvas (`title: false`: the page shows the
-/// title as a heading) or of an export (`title: true`).
+/// title as a heading) or of an export (`title: true`). The page's canvas
+/// has the brush below its time axis, and the page's chart is taller by the
+/// brush's room (`www/style.css`): `height` is the room its plot and texts
+/// have, as an export of that height has.
 fn layout(width: f64, height: f64, lang: Lang, view: View, title: bool) -> ChartLayout {
     compute_layout(
         models(),
         stages(),
         LayoutConfig {
             width,
-            height,
+            height: if title { height } else { height + BRUSH_ROOM },
             lang,
             view,
             title,
+            // The page's canvas leaves room for its brush.
+            brush: !title,
         },
         &EstimatedText,
     )

@@ -76,7 +76,7 @@ fn embed_snippets_carry_the_view_and_escape_it() {
         "{iframe}"
     );
     let script = script_snippet(page, &options);
-    assert!(script.starts_with("<div data-param-scale data-lang=\"en\" data-hide=\"cn\" data-from=\"2018\" data-to=\"2022\"></div>"), "{script}");
+    assert!(script.starts_with("<link rel=\"stylesheet\" href=\"https://example.org/charts/params/www/style.css\">\n<div data-param-scale data-lang=\"en\" data-hide=\"cn\" data-from=\"2018\" data-to=\"2022\"></div>"), "{script}");
 }
 
 #[test]

@@ -67,6 +67,7 @@ fn render(
         lang,
         view: View::default(),
         title: true,
+        brush: false,
     };
     render_svg(models, stages, config, &Theme::named(theme), &EstimatedText)
         .unwrap_or_else(|error| panic!("{lang:?} {theme:?} {size:?}: {error}"))

@@ -163,6 +163,7 @@ fn hidden_models_are_not_targets_so_they_cannot_be_hovered() {
                 ..View::default()
             },
             title: true,
+            brush: false,
         },
         &EstimatedText,
     );
@@ -214,5 +215,85 @@ fn a_keyboard_walk_visits_every_visible_model_once_in_date_order() {
     assert_eq!(unique.len(), models().len(), "a model was visited twice");
     for pair in visited.windows(2) {
         assert!(models()[pair[0]].date <= models()[pair[1]].date);
+    }
+}
+
+#[test]
+fn a_finger_taps_only_alone_and_still_and_never_after_a_cancel() {
+    use param_scale::interaction::Finger;
+    /// What happens to the fingers on the chart.
+    #[derive(Clone, Copy)]
+    enum Event {
+        Down { x: f64, primary: bool },
+        Move { x: f64 },
+        Up { x: f64 },
+        Cancel,
+    }
+    use Event::{Cancel, Down, Move, Up};
+    let first = |x| Down { x, primary: true };
+    let second = |x| Down { x, primary: false };
+    // (events, the taps they make, by x).
+    let cases: [(&[Event], &[f64]); 8] = [
+        (&[first(100.0), Up { x: 100.0 }], &[100.0]),
+        (
+            &[first(100.0), Move { x: 106.0 }, Up { x: 108.0 }],
+            &[108.0],
+        ),
+        // A swipe the page did not scroll (sideways): no tap where it ends.
+        (
+            &[
+                first(100.0),
+                Move { x: 140.0 },
+                Move { x: 100.0 },
+                Up { x: 100.0 },
+            ],
+            &[],
+        ),
+        (&[first(100.0), Up { x: 120.0 }], &[]),
+        // A pinch: neither finger taps as it lifts.
+        (
+            &[
+                first(100.0),
+                second(200.0),
+                Up { x: 100.0 },
+                Up { x: 200.0 },
+            ],
+            &[],
+        ),
+        // The page scrolled: the browser cancelled the touch.
+        (&[first(100.0), Cancel, Up { x: 100.0 }], &[]),
+        // A tap after a pinch is a tap again.
+        (
+            &[
+                first(100.0),
+                second(200.0),
+                Up { x: 100.0 },
+                Up { x: 200.0 },
+                first(50.0),
+                Up { x: 50.0 },
+            ],
+            &[50.0],
+        ),
+        (
+            &[first(100.0), Up { x: 100.0 }, first(300.0), Up { x: 302.0 }],
+            &[100.0, 302.0],
+        ),
+    ];
+    for (events, expected) in cases {
+        let mut finger = Finger::default();
+        let mut taps = Vec::new();
+        for event in events {
+            finger = match *event {
+                Down { x, primary } => finger.down(Point::new(x, 50.0), primary),
+                Move { x } => finger.moved(Point::new(x, 50.0)),
+                Up { x } => {
+                    let (after, tap) = finger.up(Point::new(x, 50.0));
+                    taps.extend(tap.map(|at| at.x));
+                    after
+                }
+                Cancel => finger.cancel(),
+            };
+        }
+        assert_eq!(taps, expected, "{} events", events.len());
     }
 }

@@ -36,6 +36,7 @@ fn the_svg_escapes_every_hostile_text() {
             lang,
             view: View::default(),
             title: true,
+            brush: false,
         };
         let (svg, _) =
             render_svg(&models, &[], config, &Theme::light(), &EstimatedText).expect("renders");

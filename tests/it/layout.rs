@@ -25,6 +25,7 @@ fn layouts() -> Vec<(Lang, (f64, f64), ChartLayout)> {
                     lang,
                     view: View::default(),
                     title: true,
+                    brush: false,
                 },
                 &EstimatedText,
             );
@@ -117,6 +118,7 @@ fn the_article_models_are_labelled_on_a_wide_chart() {
                 lang,
                 view: View::default(),
                 title: true,
+                brush: false,
             },
             &EstimatedText,
         );
@@ -154,6 +156,7 @@ fn y_ticks_read_in_the_readers_units() {
                 lang,
                 view: View::default(),
                 title: true,
+                brush: false,
             },
             &EstimatedText,
         );
@@ -198,6 +201,7 @@ fn the_title_subtitle_trend_and_source_line_are_written_in_the_chosen_language()
                 lang,
                 view: View::default(),
                 title: true,
+                brush: false,
             },
             &EstimatedText,
         );
@@ -254,6 +258,7 @@ fn layout_with(view: View, lang: Lang) -> ChartLayout {
             lang,
             view,
             title: true,
+            brush: false,
         },
         &EstimatedText,
     )

@@ -2,7 +2,9 @@
 //! Tests are named as sentences and driven by tables.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod blob;
 mod boxes;
+mod brush;
 mod claims;
 mod csv;
 mod dataset;
@@ -18,6 +20,7 @@ mod layout;
 mod modules;
 mod options;
 mod ordering;
+mod pinch;
 mod plotted;
 mod readme;
 mod scale;
@@ -42,6 +45,7 @@ pub fn english_layout(models: &[param_scale::dataset::Model]) -> param_scale::la
             lang: param_scale::i18n::Lang::En,
             view: param_scale::layout::View::default(),
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )
@@ -59,6 +63,7 @@ pub fn chinese_layout(view: param_scale::layout::View) -> param_scale::layout::C
             lang: param_scale::i18n::Lang::Zh,
             view,
             title: true,
+            brush: false,
         },
         &param_scale::layout::EstimatedText,
     )

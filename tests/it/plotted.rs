@@ -41,6 +41,7 @@ fn layout(models: &[Model], view: View) -> ChartLayout {
             lang: Lang::En,
             view,
             title: true,
+            brush: false,
         },
         &EstimatedText,
     )

@@ -209,3 +209,67 @@ fn a_demonstration_and_a_mixture_of_experts_say_what_they_are_in_both_languages(
         }
     }
 }
+
+#[test]
+fn a_pinned_tooltip_docks_as_a_sheet_only_on_a_narrow_chart() {
+    use param_scale::tooltip::docks_as_sheet;
+    let cases = [
+        (360.0, true, true),
+        (390.0, true, true),
+        (599.0, true, true),
+        (600.0, true, false),
+        (1000.0, true, false),
+        // Hover floats at any width.
+        (390.0, false, false),
+    ];
+    for (width, pinned, expected) in cases {
+        assert_eq!(
+            docks_as_sheet(width, pinned),
+            expected,
+            "{width} px, pinned {pinned}"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_docks_at_the_bottom_edge_unless_it_would_cover_its_point() {
+    use param_scale::tooltip::{dock_sheet, sheet_max_height};
+    // (point's y, clearance, visible part of the chart, sheet height) → sheet's top.
+    let cases = [
+        // A point high up: the sheet at the bottom edge (4 px in).
+        (100.0, 12.0, (0.0, 500.0), 200.0, 296.0),
+        // Just clear of it.
+        (284.0, 12.0, (0.0, 500.0), 200.0, 296.0),
+        // A point low down: the sheet at the top edge.
+        (400.0, 12.0, (0.0, 500.0), 200.0, 4.0),
+        (285.0, 12.0, (0.0, 500.0), 200.0, 4.0),
+        // Only the chart's upper part is on screen: its bottom edge is the screen's.
+        (100.0, 12.0, (0.0, 320.0), 140.0, 176.0),
+        // Only its lower part: the top edge is the screen's.
+        (560.0, 12.0, (300.0, 700.0), 150.0, 304.0),
+        // Neither edge is clear: the side with more room.
+        (130.0, 12.0, (0.0, 300.0), 160.0, 136.0),
+        (170.0, 12.0, (0.0, 300.0), 160.0, 4.0),
+    ];
+    for (y, clearance, visible, height, expected) in cases {
+        assert_eq!(
+            dock_sheet(y, clearance, visible, height),
+            expected,
+            "point at {y}, visible {visible:?}, sheet {height} px"
+        );
+    }
+    // Under half the visible height: one edge always leaves a point clear.
+    for visible in [(0.0, 400.0), (0.0, 560.0), (120.0, 700.0)] {
+        let height = sheet_max_height(visible);
+        let span = visible.1 - visible.0;
+        assert!(height < span / 2.0, "{visible:?}: {height}");
+        for step in 0..=20 {
+            let y = visible.0 + 30.0 + (span - 60.0) * f64::from(step) / 20.0;
+            let top = dock_sheet(y, 12.0, visible, height);
+            assert!(
+                top > y + 12.0 || top + height < y - 12.0,
+                "{visible:?}: the sheet at {top} covers the point at {y}"
+            );
+        }
+    }
+}

@@ -3,17 +3,22 @@
 //! chart in the browser.
 //!
 //! `dist` writes `chart-zh.svg` and `chart-en.svg` beside `index.html` (they
-//! also serve as images to share) and puts the Chinese SVG and the table in
-//! the page's `<noscript>` block, in place of the `<!-- param-scale:no-script -->`
+//! also serve as images to share, and in the chart's place when it cannot
+//! run), puts the chart itself into the page's figure as inline SVG
+//! ([`crate::first_paint`], in place of `<!-- param-scale:first-paint -->`),
+//! and a link to the English SVG, the story's steps and the table in the
+//! page's `<noscript>` block, in place of the `<!-- param-scale:no-script -->`
 //! marker. The data is read from the same file the wasm build embedded.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+
+use crate::first_paint;
 use param_scale::dataset::{parse_models, parse_stages, parse_story, Model, Stage, Step};
 use param_scale::export::static_chart_file;
-use param_scale::i18n::{self, Lang, Phrase};
+use param_scale::i18n::Lang;
 use param_scale::layout::{EstimatedText, LayoutConfig, View};
 use param_scale::story::steps_html;
 use param_scale::svg::render_svg;
@@ -36,7 +41,6 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
     let models = read_models(data)?;
     let stages = read_stages(&data.with_file_name("stages.csv"))?;
     let story = read_story(&data.with_file_name("story.csv"), &models)?;
-    let mut descriptions = Vec::new();
     for lang in Lang::ALL {
         let config = LayoutConfig {
             width: SIZE.0,
@@ -49,22 +53,12 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
                 ..View::default()
             },
             title: true,
+            brush: false,
         };
-        let (svg, layout) =
-            render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
-                .map_err(|error| anyhow::anyhow!("cannot render the static SVG: {error}"))?;
+        let (svg, _) = render_svg(&models, &stages, config, &Theme::light(), &EstimatedText)
+            .map_err(|error| anyhow::anyhow!("cannot render the static SVG: {error}"))?;
         let path = out.join(static_chart_file(lang));
         fs::write(&path, svg).with_context(|| format!("cannot write {}", path.display()))?;
-        let all: Vec<&Model> = models.iter().collect();
-        let doubling = layout
-            .trend
-            .as_ref()
-            .map(|(trend, _)| trend.doubling_months());
-        descriptions.push(format!(
-            "{}. {}",
-            i18n::phrase(Phrase::Title, lang),
-            i18n::chart_description(&all, doubling, lang)
-        ));
     }
     let all: Vec<&Model> = models.iter().take(TABLE_ROW_LIMIT).collect();
     let limit_note = if models.len() > TABLE_ROW_LIMIT {
@@ -80,11 +74,7 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
         String::new()
     };
     let block = format!(
-        "<div class=\"ps-no-script\">\n<img class=\"ps-no-script-image\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n<p><a href=\"{}\" lang=\"en\">{}</a></p>\n{}{limit_note}{}</div>",
-        static_chart_file(Lang::Zh),
-        SIZE.0,
-        SIZE.1,
-        escape_html(&descriptions[0]),
+        "<div class=\"ps-no-script\">\n<p><a href=\"{}\" lang=\"en\">{}</a></p>\n{}{limit_note}{}</div>",
         static_chart_file(Lang::En),
         escape_html("The chart in English (SVG)"),
         steps_html(&story, Lang::Zh),
@@ -93,14 +83,16 @@ pub fn write(data: &Path, out: &Path) -> Result<()> {
     let index = out.join("index.html");
     let page =
         fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
-    if !page.contains(MARKER) {
-        bail!(
-            "{} has no {MARKER} marker for the no-script page",
-            index.display()
-        );
+    for marker in [MARKER, first_paint::MARKER] {
+        if !page.contains(marker) {
+            bail!("{} has no {marker} marker", index.display());
+        }
     }
-    fs::write(&index, page.replace(MARKER, &block))
-        .with_context(|| format!("cannot write {}", index.display()))
+    let first = first_paint::block(&models, &stages).map_err(|error| anyhow::anyhow!(error))?;
+    let page = page
+        .replace(MARKER, &block)
+        .replace(first_paint::MARKER, &first);
+    fs::write(&index, page).with_context(|| format!("cannot write {}", index.display()))
 }
 
 fn read_models(path: &Path) -> Result<Vec<Model>> {

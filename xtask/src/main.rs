@@ -31,8 +31,10 @@
 mod audit;
 mod bench;
 mod browser;
+mod compact_svg;
 mod dist;
 mod fallback;
+mod first_paint;
 mod fuzz;
 mod process;
 mod screenshot;

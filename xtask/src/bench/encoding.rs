@@ -177,12 +177,9 @@ mod tests {
         assert!(compare_csv("id\n", &stages_csv()).is_err());
     }
 
-    /// Issue 15's requirement on the data format (`src/dataset/blob.rs`), kept ready for when
-    /// the format changes: run with `cargo test -p xtask -- --ignored`. `cargo xtask bench`
+    /// Issue 15's requirement on the data format (`src/dataset/blob.rs`); `cargo xtask bench`
     /// reports the same comparison.
     #[test]
-    #[ignore = "not met yet (2026-12-01): the blob is 7 % larger than JSON for the real data \
-                (27,661 against 25,754 bytes, gzip -9) and 8 % at 3,000 rows"]
     fn the_embedded_blob_costs_no_more_than_json_for_real_and_synthetic_rows() {
         let stages = stages_csv();
         let real = std::fs::read_to_string(workspace_root().join("data").join("models.csv"))
