@@ -8,7 +8,7 @@
 //! violation fails.
 //!
 //! In each view the title is the one level-one heading (text, not a picture), and every
-//! link on screen has an `href`. The same views are measured for target size in the browser with
+//! link in the page, shown or hidden, has an `href`. The same views are measured for target size in the browser with
 //! `getBoundingClientRect`: every visible control (button, link, field, list option, anything
 //! focusable) is at least 24 × 24 CSS px, or — WCAG 2.2's spacing exception — a circle of
 //! 24 px across, centred on it, touches no other control and no other small control's
@@ -321,7 +321,7 @@ impl Page {
     }
 
     /// What is wrong with the page's heading and links: the title must be the one level-one
-    /// heading, as text, and every link on screen must have an `href`.
+    /// heading, as text, and every link in the page, shown or hidden, must have an `href`.
     async fn heading_and_links(&self, language: Language) -> Result<Vec<String>, String> {
         let found = self
             .evaluate_with(
@@ -333,10 +333,9 @@ impl Page {
                      problems.push('the level-one headings are ' + JSON.stringify(texts)
                          + ', expected one on screen: ' + JSON.stringify(arguments[0]));
                  }
+                 // Hidden or not: a crawler reads them all (Lighthouse's crawlable-anchors).
                  for (const link of document.querySelectorAll('a:not([href])')) {
-                     if (link.checkVisibility()) {
-                         problems.push('a link without href: ' + link.outerHTML.slice(0, 120));
-                     }
+                     problems.push('a link without href: ' + link.outerHTML.slice(0, 120));
                  }
                  return problems;",
                 vec![json!(language.title)],
