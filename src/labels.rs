@@ -269,7 +269,8 @@ const ORDERS_UP_TO_OBSTACLES: usize = 3_000;
 /// its top down, from the left, the given order reversed), and keeps the
 /// placements of the order that places the most labels (the earliest such
 /// order on a tie): which label takes a contested spot first decides how
-/// many fit around a dense cluster.
+/// many fit around a dense cluster. Then, while some are left out, those
+/// choose first ([`left_out_first`]).
 pub fn place_labels_most(
     requests: &[LabelRequest],
     obstacles: &[Rect],
@@ -314,7 +315,48 @@ pub fn place_labels_most(
             best = tried;
         }
     }
+    for _ in 0..LEFT_OUT_FIRST_TRIES {
+        let before = count(&best);
+        best = left_out_first(requests, (obstacles, texts), bounds, best);
+        if count(&best) == before {
+            break;
+        }
+    }
     best
+}
+
+/// How many times [`place_labels_most`] lets the labels left out choose first.
+const LEFT_OUT_FIRST_TRIES: usize = 2;
+
+/// Places `requests` again in their order but with those that `placements`
+/// left out first (they get the first pick of the contested spots), as
+/// [`place_labels_near`] and [`place_the_rest`] do; returns that when it
+/// places more labels, else `placements`.
+pub fn left_out_first(
+    requests: &[LabelRequest],
+    (obstacles, texts): (&[Rect], &[Rect]),
+    bounds: Rect,
+    placements: Vec<Option<Placement>>,
+) -> Vec<Option<Placement>> {
+    let count = |placements: &[Option<Placement>]| placements.iter().flatten().count();
+    if count(&placements) == requests.len() {
+        return placements;
+    }
+    let (left_out, placed): (Vec<usize>, Vec<usize>) =
+        (0..requests.len()).partition(|&index| placements.get(index).is_none_or(Option::is_none));
+    let order = [left_out, placed].concat();
+    let ordered: Vec<LabelRequest> = order.iter().map(|&index| requests[index]).collect();
+    let mut tried = place_labels_near(&ordered, obstacles, bounds);
+    place_the_rest(&ordered, &mut tried, obstacles, texts, bounds);
+    let mut by_request = vec![None; requests.len()];
+    for (&index, placement) in order.iter().zip(tried) {
+        by_request[index] = placement;
+    }
+    if count(&by_request) > count(&placements) {
+        by_request
+    } else {
+        placements
+    }
 }
 
 /// How far from its point [`place_the_rest`] looks for room for a label.

@@ -267,6 +267,13 @@ pub const GUIDE_ALL_UP_TO: usize = 20;
 /// How many of the largest models get labels on a chart of many points.
 pub const LARGEST_LABELLED: usize = 8;
 
+/// The smallest box a control of the chart gets, wide and high, in CSS px:
+/// WCAG 2.2's minimum target size (2.5.8, 24 × 24). Each legend row and the
+/// axis row's log / linear switch are at least this high, so that the
+/// page's buttons over them (`LegendItem::rect`) are at least this big
+/// without overlapping one another.
+pub const MIN_TARGET: f64 = 24.0;
+
 /// The fewest decades the y axis spans, so that a zoomed view of a few
 /// similar models still reads as a log scale.
 const MINIMUM_Y_DECADES: f64 = 2.0;
@@ -306,7 +313,7 @@ impl Metrics {
             small: Font::regular(if narrow { 10.0 } else { 11.0 }),
             point_radius: if narrow { 4.0 } else { 5.0 },
             label_all_models: !narrow,
-            gap: if narrow { 6.0 } else { 10.0 },
+            gap: if narrow { 2.0 } else { 6.0 },
         }
     }
 }
@@ -351,7 +358,8 @@ pub fn compute_layout(
     }
     let (switch, axis_row_bottom) = frame.axis_row(&mut texts, view.scale, cursor_y);
     legend.extend(switch);
-    cursor_y = axis_row_bottom + 8.0;
+    // The switch's row is a target high, room enough above the plot.
+    cursor_y = axis_row_bottom + 2.0;
     let source_top = frame.source_line(&mut texts, height);
 
     // The plot: y tick labels on the left, year ticks below. The y axis fits
@@ -558,7 +566,7 @@ impl Frame<'_> {
             TextRole::Muted,
             cursor_y,
         );
-        cursor_y + 8.0
+        cursor_y + 6.0
     }
 
     /// The row above the plot: a hint at the left, by the y axis's labels,
@@ -575,7 +583,7 @@ impl Frame<'_> {
         const WORD_GAP: f64 = 12.0;
         const INSET: f64 = 3.0;
         let font = self.metrics.small;
-        let row_height = self.measure.measure("Ag", font).1 + 4.0;
+        let row_height = (self.measure.measure("Ag", font).1 + 4.0).max(MIN_TARGET);
         let middle = top + row_height / 2.0;
         texts.push(TextItem {
             text: i18n::scale_hint(scale, self.lang).to_owned(),
@@ -601,11 +609,18 @@ impl Frame<'_> {
             .into_iter()
             .map(|(each, word, width)| {
                 let shown = each == scale;
+                // A short word (log) gets a box of the smallest target width.
+                let widen = ((MIN_TARGET - width - 2.0 * INSET) / 2.0).max(0.0);
                 let item = LegendItem {
                     kind: LegendKind::Scale(each),
                     toggle: Some(Toggle::Scale(each)),
                     shown,
-                    rect: Rect::new(x - INSET, top, x + width + INSET, top + row_height),
+                    rect: Rect::new(
+                        x - INSET - widen,
+                        top,
+                        x + width + INSET + widen,
+                        top + row_height,
+                    ),
                     symbol: Point::new(x, middle),
                     mark: LegendMark::None,
                     lines: vec![TextItem {
@@ -1169,8 +1184,10 @@ fn trend_line(
     (clipped.len() >= 2).then_some((trend, clipped))
 }
 
-/// Lays out the legend in rows that wrap at the content width. Returns the
-/// items and the bottom of the last row.
+/// The legend's entries in rows from `top`; returns them and the bottom of
+/// the last row. A row with a toggle in it is at least [`MIN_TARGET`]
+/// high, so that the page's buttons over its entries are big enough to hit;
+/// a row of entries that switch nothing is a line high.
 fn layout_legend(
     models: &[Model],
     set: &PlotSet,
@@ -1179,64 +1196,130 @@ fn layout_legend(
     frame: &Frame<'_>,
     top: f64,
 ) -> (Vec<LegendItem>, f64) {
+    let font = frame.metrics.legend;
+    let line_height = frame.measure.measure("Ag", font).1 + 4.0;
+    let entries = legend_entries(models, set, view, trend, frame.lang);
+    let rows = legend_rows(entries, frame);
+    let mut heights: Vec<f64> = Vec::new();
+    for entry in &rows {
+        let lines = line_height * entry.lines.len() as f64;
+        let height = if entry.toggle.is_some() {
+            lines.max(MIN_TARGET)
+        } else {
+            lines
+        };
+        match heights.get_mut(entry.row) {
+            Some(row) => *row = row.max(height),
+            None => heights.push(height),
+        }
+    }
+    let mut tops = Vec::with_capacity(heights.len());
+    let mut y = top;
+    for height in &heights {
+        tops.push(y);
+        y += height;
+    }
+    let items = rows
+        .into_iter()
+        .map(|entry| {
+            let (row_top, height) = (tops[entry.row], heights[entry.row]);
+            let x = entry.x;
+            let n_lines = entry.lines.len();
+            // The middle of the first line, the lines centred in the row.
+            let middle = row_top + (height - line_height * n_lines.saturating_sub(1) as f64) / 2.0;
+            let role = if entry.shown {
+                TextRole::Label
+            } else {
+                TextRole::Muted
+            };
+            LegendItem {
+                kind: entry.kind,
+                toggle: entry.toggle,
+                shown: entry.shown,
+                rect: Rect::new(
+                    x - 2.0,
+                    row_top,
+                    x + (entry.width + 4.0).max(MIN_TARGET - 2.0),
+                    row_top + height,
+                ),
+                symbol: Point::new(x + 6.0, middle),
+                mark: legend_mark(entry.kind, Point::new(x + 6.0, middle)),
+                lines: entry
+                    .lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, line)| TextItem {
+                        text: line,
+                        position: Point::new(
+                            x + LEGEND_SYMBOL_WIDTH,
+                            middle + line_height * index as f64,
+                        ),
+                        font,
+                        anchor: Anchor::MiddleLeft,
+                        role,
+                        model_index: None,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    (items, y)
+}
+
+/// The width a legend entry's symbol takes before its text.
+const LEGEND_SYMBOL_WIDTH: f64 = 18.0;
+
+/// A legend entry wrapped and given its row and its left.
+struct LegendEntry {
+    kind: LegendKind,
+    toggle: Option<Toggle>,
+    shown: bool,
+    lines: Vec<String>,
+    /// The left of its symbol.
+    x: f64,
+    /// Its symbol and its widest line.
+    width: f64,
+    row: usize,
+}
+
+/// The entries wrapped to the content width and put in rows, left to
+/// right; a wrapped entry takes a row of its own.
+fn legend_rows(
+    entries: Vec<(LegendKind, Option<Toggle>, bool, String)>,
+    frame: &Frame<'_>,
+) -> Vec<LegendEntry> {
+    const ITEM_GAP: f64 = 14.0;
     let (left, content_width, measure) = (frame.pad, frame.content_width, frame.measure);
     let font = frame.metrics.legend;
-    let row_height = measure.measure("Ag", font).1 + 4.0;
-    let symbol_width = 18.0;
-    let item_gap = 14.0;
-    let mut items = Vec::new();
-    let (mut x, mut y) = (left, top);
-    for (kind, toggle, shown, text) in legend_entries(models, set, view, trend, frame.lang) {
-        let lines = wrap_text(&text, content_width - symbol_width, font, measure);
+    let (mut x, mut row) = (left, 0);
+    let mut rows = Vec::new();
+    for (kind, toggle, shown, text) in entries {
+        let lines = wrap_text(&text, content_width - LEGEND_SYMBOL_WIDTH, font, measure);
         let text_width = lines
             .iter()
             .map(|line| measure.measure(line, font).0)
             .fold(0.0, f64::max);
-        let item_width = symbol_width + text_width;
-        if x > left && x + item_width > left + content_width {
+        let width = LEGEND_SYMBOL_WIDTH + text_width;
+        if x > left && x + width > left + content_width {
             x = left;
-            y += row_height;
+            row += 1;
         }
-        let middle = y + row_height / 2.0;
-        let n_lines = lines.len();
-        let role = if shown {
-            TextRole::Label
-        } else {
-            TextRole::Muted
-        };
-        items.push(LegendItem {
+        let wrapped = lines.len() > 1;
+        rows.push(LegendEntry {
             kind,
             toggle,
             shown,
-            rect: Rect::new(
-                x - 2.0,
-                y,
-                x + item_width + 4.0,
-                y + row_height * n_lines as f64,
-            ),
-            symbol: Point::new(x + 6.0, middle),
-            mark: legend_mark(kind, Point::new(x + 6.0, middle)),
-            lines: lines
-                .into_iter()
-                .enumerate()
-                .map(|(index, line)| TextItem {
-                    text: line,
-                    position: Point::new(x + symbol_width, middle + row_height * index as f64),
-                    font,
-                    anchor: Anchor::MiddleLeft,
-                    role,
-                    model_index: None,
-                })
-                .collect(),
+            lines,
+            x,
+            width,
+            row,
         });
-        x += item_width + item_gap;
-        if n_lines > 1 {
-            // A wrapped item takes whole rows of its own.
-            y += row_height * (n_lines - 1) as f64;
+        x += width + ITEM_GAP;
+        if wrapped {
             x = left + content_width;
         }
     }
-    (items, y + row_height)
+    rows
 }
 
 /// Appends `text` wrapped to `max_width` as lines starting at `top`; returns

@@ -32,6 +32,8 @@ pub struct TooltipParts {
     rows: Vec<(HtmlElement, HtmlElement)>,
     claim: HtmlElement,
     note: HtmlElement,
+    /// The source's paragraph, and its link, which joins it with its `href`.
+    source: Element,
     link: Element,
     /// Shown while the tooltip is pinned: lets go of it (`Phrase::Close`).
     close: HtmlButtonElement,
@@ -55,10 +57,11 @@ impl TooltipParts {
         let claim: HtmlElement = create(document, "p", "ps-tooltip-claim")?;
         let note: HtmlElement = create(document, "p", "ps-tooltip-note")?;
         let source: Element = create(document, "p", "ps-tooltip-source")?;
+        // Until a model is shown there is no link in the page: an `<a>`
+        // without `href` is not one, and a crawler counts it as broken.
+        // `show_tooltip` gives it its `href`, `target` and `rel` and puts it
+        // in its paragraph.
         let link: Element = create(document, "a", "")?;
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
-        source.append_child(&link)?;
         // First, floated to the top right corner: the title wraps around it.
         let close = button(document, "ps-tooltip-close")?;
         close.set_hidden(true);
@@ -77,6 +80,7 @@ impl TooltipParts {
             rows,
             claim,
             note,
+            source,
             link,
             close,
             shown: RefCell::new(None),
@@ -657,11 +661,16 @@ impl Elements {
         let link_then = before.map(|then| (&then.source_url, &then.source_label));
         if link_then != Some((&content.source_url, &content.source_label)) {
             parts.link.set_attribute("href", &content.source_url)?;
+            parts.link.set_attribute("target", "_blank")?;
+            parts.link.set_attribute("rel", "noopener noreferrer")?;
             parts.link.set_text_content(Some(&format!(
                 "{} · {}",
                 content.source_label,
                 table::host_of(&content.source_url)
             )));
+            if parts.link.parent_node().is_none() {
+                parts.source.append_child(&parts.link)?;
+            }
         }
         *shown = Some(content.clone());
         drop(shown);

@@ -18,6 +18,8 @@
 //!
 //! This file holds the harness and the first tests; each child module is one concern and
 //! uses the harness from here (`use super::*`):
+//! - [`audit`]: axe-core's rules and WCAG 2.2's target size, on every view, in both
+//!   languages, on a phone and a desktop.
 //! - [`hardening`]: the Content Security Policy, the page's requests (privacy), and faults —
 //!   a container without size, pixel ratios 1 to 3, a resize storm, a very wide window,
 //!   garbage collection.
@@ -29,6 +31,7 @@ use chromium_session::{BrowserConfig, ConsoleMessage, ProfileDir};
 use fantoccini::Client;
 use serde_json::{json, Value};
 
+mod audit;
 mod brush;
 mod counts;
 mod embed;

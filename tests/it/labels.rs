@@ -172,3 +172,67 @@ fn a_label_left_out_pushes_one_placed_label_aside_or_stands_farther_off() {
             .all(|other| !other.intersects(rect)));
     }
 }
+
+/// Points and the widths of their labels.
+type Scene = (&'static [(f64, f64)], &'static [f64]);
+
+#[test]
+fn a_label_the_given_order_leaves_out_gets_the_first_pick_and_then_every_label_fits() {
+    use param_scale::labels::{left_out_first, place_labels_most, place_the_rest};
+    let bounds = Rect::new(0.0, 0.0, 120.0, 60.0);
+    // Scenes found by a search (labels whose leaders other labels keep clear of):
+    // (points, label widths); in the given order one label is left out, and placed
+    // first it leaves room for all.
+    let scenes: [Scene; 2] = [
+        (
+            &[
+                (34.0, 18.0),
+                (12.0, 31.0),
+                (30.0, 10.0),
+                (13.0, 29.0),
+                (28.0, 13.0),
+            ],
+            &[22.0, 31.0, 31.0, 28.0, 24.0],
+        ),
+        (
+            &[
+                (44.0, 14.0),
+                (22.0, 19.0),
+                (41.0, 10.0),
+                (42.0, 16.0),
+                (31.0, 26.0),
+            ],
+            &[31.0, 28.0, 37.0, 32.0, 32.0],
+        ),
+    ];
+    for (points, widths) in scenes {
+        let obstacles: Vec<Rect> = points.iter().map(|(x, y)| marker(*x, *y)).collect();
+        let requests: Vec<LabelRequest> = points
+            .iter()
+            .zip(widths)
+            .map(|((x, y), width)| request(*x, *y, *width))
+            .collect();
+        let mut given = place_labels_near(&requests, &obstacles, bounds);
+        place_the_rest(&requests, &mut given, &obstacles, &[], bounds);
+        let left_out = given.iter().filter(|placement| placement.is_none()).count();
+        assert_eq!(left_out, 1, "{points:?}: the given order leaves one out");
+        for placed in [
+            left_out_first(&requests, (&obstacles, &[]), bounds, given.clone()),
+            place_labels_most(&requests, &obstacles, &[], bounds),
+        ] {
+            let rects: Vec<Rect> = placed
+                .iter()
+                .flatten()
+                .map(|placement| placement.rect)
+                .collect();
+            assert_eq!(rects.len(), points.len(), "{points:?}: {placed:?}");
+            for (index, rect) in rects.iter().enumerate() {
+                assert!(bounds.contains_rect(rect));
+                assert!(obstacles.iter().all(|obstacle| !obstacle.intersects(rect)));
+                assert!(rects[index + 1..]
+                    .iter()
+                    .all(|other| !other.intersects(rect)));
+            }
+        }
+    }
+}

@@ -98,7 +98,7 @@ fn has_cjk_font() -> bool {
 }
 
 /// True when this process may install Debian packages: root, with `apt-get` available.
-fn can_install_debian_packages() -> bool {
+pub fn can_install_debian_packages() -> bool {
     let is_root = probe_output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     is_root && find_on_path("apt-get").is_some()
 }
@@ -115,7 +115,7 @@ pub fn ensure_installed() -> Result<BrowserTools> {
                 install_command()
             );
         }
-        install_debian_packages()?;
+        install_debian_packages(&DEBIAN_PACKAGES)?;
     }
     let chromium = find_chromium().context("Chromium is still missing after installing it")?;
     let chromedriver = find_on_path("chromedriver")
@@ -136,8 +136,9 @@ pub fn ensure_installed() -> Result<BrowserTools> {
     })
 }
 
-fn install_debian_packages() -> Result<()> {
-    println!("Installing {} with apt-get", DEBIAN_PACKAGES.join(" "));
+/// Installs Debian's `packages` with `apt-get` (as root).
+pub fn install_debian_packages(packages: &[&str]) -> Result<()> {
+    println!("Installing {} with apt-get", packages.join(" "));
     process::run(
         Command::new("apt-get")
             .arg("update")
@@ -146,7 +147,7 @@ fn install_debian_packages() -> Result<()> {
     process::run(
         Command::new("apt-get")
             .args(["install", "-y"])
-            .args(DEBIAN_PACKAGES)
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

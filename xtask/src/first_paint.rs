@@ -55,11 +55,15 @@ fn title_height(viewport: f64) -> f64 {
 }
 
 /// The figure's height at a viewport width (`.chart`; on a phone, for a
-/// screen taller than 1.8 × its width, where the height follows the width),
+/// screen taller than 1.81 × its width, where the height follows the width),
 /// with the brush's room under the plot.
 fn figure_height(viewport: f64) -> f64 {
-    let scale = if viewport <= 600.0 { 1.6 } else { 0.64 };
-    (viewport * scale + BRUSH_ROOM).clamp(500.0 + BRUSH_ROOM, 800.0 + BRUSH_ROOM)
+    let (scale, least) = if viewport <= 600.0 {
+        (1.65, 520.0)
+    } else {
+        (0.64, 510.0)
+    };
+    (viewport * scale + BRUSH_ROOM).clamp(least + BRUSH_ROOM, 800.0 + BRUSH_ROOM)
 }
 
 /// The width classes, narrowest first: a phone (up to 600 px, the chart's
@@ -339,7 +343,7 @@ mod tests {
         // page's padding; its height (`.chart`, the brush's 42 px included)
         // less the title and the toolbar.
         let cases = [
-            ("narrow", 374.0, 666.0 - 29.4 - 42.0),
+            ("narrow", 374.0, 685.5 - 29.4 - 42.0),
             ("medium", 784.0, 554.0 - 33.3 - 42.0),
             ("wide", 1200.0, 842.0 - 33.3 - 42.0),
         ];

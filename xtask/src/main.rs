@@ -5,6 +5,8 @@
 //! browser tests, Debian's Chromium, which `test` installs when it may). This file only
 //! reads the command line; each command lives in its own module:
 //!
+//! - [`audit`]: axe-core, WCAG 2.2 target sizes and Lighthouse on the real site (npm tools
+//!   installed by [`audit::npm`]).
 //! - [`dist`]: build the wasm library and assemble the static site in `dist/`.
 //! - [`serve`]: a std-only static file server for `dist/`.
 //! - [`browser`]: find or install Chromium and ChromeDriver, and run ChromeDriver.
@@ -26,6 +28,7 @@
 
 #![allow(clippy::print_stdout)]
 
+mod audit;
 mod bench;
 mod browser;
 mod compact_svg;
@@ -69,6 +72,11 @@ Commands:
                                    that case alone; --profile phone (slowed CPU and network,
                                    390x740; real and 3000 only) or desktop (default: both)
   test                             run every check CI runs, browser tests included
+  audit                            build and serve the site, then run axe-core and the
+                                   target-size checks (browser tests) and Lighthouse's mobile
+                                   preset on the page and the embed (accessibility and SEO
+                                   must be 100); installs axe-core and Lighthouse with npm ci
+                                   into target/audit/
   deny                             the supply-chain step of `test` alone: cargo-deny's
                                    licences, bans, sources and (offline) advisories
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
@@ -86,6 +94,7 @@ enum Task {
     Dist(DistOptions),
     Serve { port: u16, dist: DistOptions },
     Test,
+    Audit,
     Deny,
     Bench(bench::BenchOptions),
     Fuzz { cases: u64 },
@@ -116,6 +125,7 @@ fn run(task: Task) -> Result<()> {
             serve::serve_forever(&out, port)
         }
         Task::Test => test::run(),
+        Task::Audit => audit::run(),
         Task::Deny => supply_chain::check(),
         Task::Bench(options) => bench::run(&options),
         Task::Fuzz { cases } => fuzz::run(cases),
@@ -146,6 +156,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Task> {
             Task::Serve { port, dist }
         }
         "test" => Task::Test,
+        "audit" => Task::Audit,
         "deny" => Task::Deny,
         "bench" => {
             let runs = match options.take_text("--runs") {
@@ -368,8 +379,10 @@ mod tests {
     }
 
     #[test]
-    fn screenshot_and_deny_take_nothing() {
+    fn screenshot_audit_and_deny_take_nothing() {
         assert_eq!(parse("screenshot").ok(), Some(Task::Screenshot));
+        assert_eq!(parse("audit").ok(), Some(Task::Audit));
+        assert!(parse("audit --out x").is_err());
         assert_eq!(parse("deny").ok(), Some(Task::Deny));
         assert!(parse("deny --offline").is_err());
     }

@@ -3,8 +3,10 @@
 //! Cheap checks come first (formatting, lints natively and for wasm32, the API docs with
 //! `-D warnings`, the supply chain with cargo-deny, native tests), then the release build of
 //! the site and a look at its TypeScript declarations, then the browser:
-//! Chromium and ChromeDriver are found (or installed), the site is served from a background
-//! thread, and the end-to-end suite `tests/e2e` runs against it. The first failing step
+//! Chromium and ChromeDriver are found (or installed), and axe-core and Lighthouse are
+//! installed from npm (`npm ci` into `target/audit/`), the site is served from a background
+//! thread, the end-to-end suite `tests/e2e` runs against it (axe-core's checks among its
+//! tests), and Lighthouse audits the page and the embed. The first failing step
 //! stops the run and is named in the error. The browser tests are never skipped: without a
 //! browser the run fails and says how to install one.
 
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
+use crate::audit::{self, npm::AuditTools};
 use crate::browser::{self, ChromeDriver};
 use crate::dist::{self, DistOptions};
 use crate::process::{self, workspace_root};
@@ -45,10 +48,12 @@ struct Session {
     broken_site_url: Option<String>,
     chromium: Option<PathBuf>,
     chromedriver: Option<PathBuf>,
+    /// axe-core and Lighthouse, from npm.
+    audit_tools: Option<AuditTools>,
     driver: Option<ChromeDriver>,
 }
 
-const STEPS: [Step; 10] = [
+const STEPS: [Step; 11] = [
     Step {
         title: "cargo fmt --all -- --check",
         action: check_formatting,
@@ -78,7 +83,7 @@ const STEPS: [Step; 10] = [
         action: build_site,
     },
     Step {
-        title: "browser set-up: Chromium, ChromeDriver, CJK fonts",
+        title: "browser set-up: Chromium, ChromeDriver, CJK fonts; axe-core and Lighthouse (npm ci)",
         action: set_up_browser,
     },
     Step {
@@ -86,8 +91,12 @@ const STEPS: [Step; 10] = [
         action: start_services,
     },
     Step {
-        title: "cargo test -p param-scale --test e2e (browser tests)",
+        title: "cargo test -p param-scale --test e2e (browser tests, axe-core's among them)",
         action: run_browser_tests,
+    },
+    Step {
+        title: "Lighthouse, mobile: accessibility and SEO 100 on the page and the embed",
+        action: run_lighthouse,
     },
 ];
 
@@ -217,6 +226,7 @@ fn set_up_browser(session: &mut Session) -> Result<()> {
     let tools = browser::ensure_installed()?;
     session.chromium = Some(tools.chromium);
     session.chromedriver = Some(tools.chromedriver);
+    session.audit_tools = Some(audit::npm::ensure_installed()?);
     Ok(())
 }
 
@@ -287,6 +297,9 @@ fn run_browser_tests(session: &mut Session) -> Result<()> {
     if let Some(chromium) = &session.chromium {
         command.env("PARAM_SCALE_CHROMIUM", chromium);
     }
+    if let Some(tools) = &session.audit_tools {
+        command.env("PARAM_SCALE_AXE", &tools.axe);
+    }
     let result = process::run(&mut command);
     if result.is_err() {
         if let Some(status) = driver.exit_status() {
@@ -295,4 +308,21 @@ fn run_browser_tests(session: &mut Session) -> Result<()> {
         println!("ChromeDriver's log is in {}", driver.log_path().display());
     }
     result
+}
+
+/// Lighthouse on the real site ([`audit::lighthouse`]): about 12 s a page on this machine.
+fn run_lighthouse(session: &mut Session) -> Result<()> {
+    let site_url = session
+        .site_url
+        .as_deref()
+        .context("the site server was not started")?;
+    let tools = session
+        .audit_tools
+        .as_ref()
+        .context("axe-core and Lighthouse were not installed")?;
+    let chromium = session
+        .chromium
+        .as_deref()
+        .context("no Chromium was found")?;
+    audit::lighthouse::run(tools, chromium, site_url).map(drop)
 }
