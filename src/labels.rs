@@ -52,7 +52,7 @@ impl Placement {
 
 /// The spacing of the boxes along a leader line in [`Placement::footprint`]:
 /// closer than the thinnest text a label could be.
-const LEADER_STEP: f64 = 2.0;
+pub const LEADER_STEP: f64 = 2.0;
 
 /// Tuning of [`place_labels`], in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
