@@ -43,7 +43,7 @@ impl Placement {
             boxes.extend((0..=steps).map(|step| {
                 let t = step as f64 / steps as f64;
                 let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-                Rect::new(at.x - 0.5, at.y - 0.5, at.x + 0.5, at.y + 0.5)
+                Rect::around(at, LEADER_DOT / 2.0)
             }));
         }
         boxes
@@ -53,6 +53,49 @@ impl Placement {
 /// The spacing of the boxes along a leader line in [`Placement::footprint`]:
 /// closer than the thinnest text a label could be.
 pub const LEADER_STEP: f64 = 2.0;
+
+/// The side of each box along a leader line in [`Placement::footprint`].
+const LEADER_DOT: f64 = 1.0;
+
+/// Whether `rect` is one of the boxes along a leader line.
+fn is_leader_dot(rect: &Rect) -> bool {
+    rect.width() <= LEADER_DOT && rect.height() <= LEADER_DOT
+}
+
+/// The last resort for labels that must be shown (the article's models):
+/// each label `placements` left out is placed as if no leader line were in
+/// its way, among the boxes only (`obstacles`: marks up to `marks`, texts
+/// after), its own leader still crossing no text. A leader line under a
+/// label is better than a model the article names left unlabelled.
+pub fn place_the_left_out_over_leaders(
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    (obstacles, marks): (&[Rect], usize),
+    bounds: Rect,
+) {
+    let left_out: Vec<usize> = (0..requests.len().min(placements.len()))
+        .filter(|&index| placements[index].is_none())
+        .collect();
+    if left_out.is_empty() {
+        return;
+    }
+    let texts: Vec<Rect> = obstacles[marks.min(obstacles.len())..]
+        .iter()
+        .filter(|rect| !is_leader_dot(rect))
+        .copied()
+        .chain(placements.iter().flatten().map(|placement| placement.rect))
+        .collect();
+    let solid: Vec<Rect> = obstacles[..marks.min(obstacles.len())]
+        .iter()
+        .copied()
+        .chain(texts.iter().copied())
+        .collect();
+    let wanted: Vec<LabelRequest> = left_out.iter().map(|&index| requests[index]).collect();
+    let found = place_labels_most(&wanted, &solid, &texts, bounds);
+    for (&index, placement) in left_out.iter().zip(found) {
+        placements[index] = placement;
+    }
+}
 
 /// Tuning of [`place_labels`], in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

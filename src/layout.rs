@@ -17,7 +17,8 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
-    place_labels_most, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
+    place_labels_most, place_labels_near, place_the_left_out_over_leaders, place_the_rest,
+    segment_crosses, LabelRequest,
 };
 use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
@@ -833,7 +834,10 @@ impl Frame<'_> {
         let mut leaders = Vec::new();
         let bounds = plot.inflate(-2.0);
         let placements = if most {
-            place_labels_most(requests, obstacles, &obstacles[marks..], bounds)
+            let mut placements =
+                place_labels_most(requests, obstacles, &obstacles[marks..], bounds);
+            place_the_left_out_over_leaders(requests, &mut placements, (obstacles, marks), bounds);
+            placements
         } else {
             let mut placements = place_labels_near(requests, obstacles, bounds);
             place_the_rest(
