@@ -31,72 +31,6 @@ pub struct Placement {
     pub leader: Option<(Point, Point)>,
 }
 
-impl Placement {
-    /// What the label takes up: its box and, for a label placed farther
-    /// away, small boxes along its leader line every [`LEADER_STEP`] px, so
-    /// that no other label is placed across the line.
-    pub fn footprint(&self) -> Vec<Rect> {
-        let mut boxes = vec![self.rect];
-        if let Some((from, to)) = self.leader {
-            let length = from.distance_squared(to).sqrt();
-            let steps = (length / LEADER_STEP).ceil().max(1.0) as usize;
-            boxes.extend((0..=steps).map(|step| {
-                let t = step as f64 / steps as f64;
-                let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-                Rect::around(at, LEADER_DOT / 2.0)
-            }));
-        }
-        boxes
-    }
-}
-
-/// The spacing of the boxes along a leader line in [`Placement::footprint`]:
-/// closer than the thinnest text a label could be.
-pub const LEADER_STEP: f64 = 2.0;
-
-/// The side of each box along a leader line in [`Placement::footprint`].
-const LEADER_DOT: f64 = 1.0;
-
-/// Whether `rect` is one of the boxes along a leader line.
-fn is_leader_dot(rect: &Rect) -> bool {
-    rect.width() <= LEADER_DOT && rect.height() <= LEADER_DOT
-}
-
-/// The last resort for labels that must be shown (the article's models):
-/// each label `placements` left out is placed as if no leader line were in
-/// its way, among the boxes only (`obstacles`: marks up to `marks`, texts
-/// after), its own leader still crossing no text. A leader line under a
-/// label is better than a model the article names left unlabelled.
-pub fn place_the_left_out_over_leaders(
-    requests: &[LabelRequest],
-    placements: &mut [Option<Placement>],
-    (obstacles, marks): (&[Rect], usize),
-    bounds: Rect,
-) {
-    let left_out: Vec<usize> = (0..requests.len().min(placements.len()))
-        .filter(|&index| placements[index].is_none())
-        .collect();
-    if left_out.is_empty() {
-        return;
-    }
-    let texts: Vec<Rect> = obstacles[marks.min(obstacles.len())..]
-        .iter()
-        .filter(|rect| !is_leader_dot(rect))
-        .copied()
-        .chain(placements.iter().flatten().map(|placement| placement.rect))
-        .collect();
-    let solid: Vec<Rect> = obstacles[..marks.min(obstacles.len())]
-        .iter()
-        .copied()
-        .chain(texts.iter().copied())
-        .collect();
-    let wanted: Vec<LabelRequest> = left_out.iter().map(|&index| requests[index]).collect();
-    let found = place_labels_most(&wanted, &solid, &texts, bounds);
-    for (&index, placement) in left_out.iter().zip(found) {
-        placements[index] = placement;
-    }
-}
-
 /// Tuning of [`place_labels`], in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacementConfig {
@@ -147,7 +81,7 @@ pub fn place_labels(
                     && fits(candidate, &placed, bounds, config)
             });
             if let Some(placement) = placement {
-                placed.extend(placement.footprint());
+                placed.push(placement.rect);
             }
             placement
         })
@@ -163,34 +97,17 @@ fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
         .any(|rect| segment_crosses(from, to, rect))
 }
 
-/// Whether the segment from `from` to `to`, its ends left out, passes
-/// through `rect` (edges included): the segment is clipped to the
-/// rectangle's four sides (Liang–Barsky), in constant time however long it is.
+/// Whether the segment from `from` to `to` passes through `rect`, sampled
+/// at twelve steps between its ends.
 pub fn segment_crosses(from: Point, to: Point, rect: &Rect) -> bool {
-    let (dx, dy) = (to.x - from.x, to.y - from.y);
-    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
-    for (step, room) in [
-        (-dx, from.x - rect.left),
-        (dx, rect.right - from.x),
-        (-dy, from.y - rect.top),
-        (dy, rect.bottom - from.y),
-    ] {
-        if step == 0.0 {
-            if room < 0.0 {
-                return false;
-            }
-        } else {
-            let t = room / step;
-            if step < 0.0 {
-                enter = enter.max(t);
-            } else {
-                leave = leave.min(t);
-            }
-        }
-    }
-    // Some point strictly between the ends: a leader may touch a box at
-    // its own end.
-    enter <= leave && enter < 1.0 && leave > 0.0
+    const STEPS: usize = 12;
+    (1..STEPS).any(|step| {
+        let t = step as f64 / STEPS as f64;
+        rect.contains(Point::new(
+            from.x + (to.x - from.x) * t,
+            from.y + (to.y - from.y) * t,
+        ))
+    })
 }
 
 /// The candidate positions of a label, best first: ring by ring, the
@@ -262,17 +179,19 @@ pub fn place_labels_near(
     let config = PlacementConfig::default();
     let fixed = Obstacles::new(obstacles);
     let mut placements: Vec<Option<Placement>> = Vec::with_capacity(requests.len());
-    let mut taken: Vec<Rect> = Vec::new();
     let mut nearby: Vec<Rect> = Vec::new();
     for request in requests {
         let reach = reach_of(request, config);
         fixed.near(reach, &mut nearby);
-        nearby.extend(taken.iter().filter(|rect| rect.intersects(&reach)));
+        nearby.extend(
+            placements
+                .iter()
+                .flatten()
+                .map(|placement| placement.rect)
+                .filter(|rect| rect.intersects(&reach)),
+        );
         let placement =
             candidates(request, config).find(|candidate| fits(candidate, &nearby, bounds, config));
-        if let Some(placement) = &placement {
-            taken.extend(placement.footprint());
-        }
         placements.push(placement);
     }
     placements
@@ -281,25 +200,21 @@ pub fn place_labels_near(
 /// A second chance for each label [`place_labels_near`] left out, in
 /// order: a position where only one label placed before stands, if that
 /// label can move to another position of its own; else the nearest free
-/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader that
-/// may pass over markers but not over `texts` (the obstacles that are text).
+/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader.
 pub fn place_the_rest(
     requests: &[LabelRequest],
     placements: &mut [Option<Placement>],
     obstacles: &[Rect],
-    texts: &[Rect],
     bounds: Rect,
 ) {
     let config = PlacementConfig::default();
     let fixed = Obstacles::new(obstacles);
-    let texts = Obstacles::new(texts);
     for index in 0..requests.len().min(placements.len()) {
         if placements[index].is_none() {
             make_room(index, requests, placements, &fixed, bounds, config);
         }
         if placements[index].is_none() {
-            let around = (&fixed, &texts);
-            placements[index] = farther(&requests[index], placements, around, bounds, config);
+            placements[index] = farther(&requests[index], placements, &fixed, bounds, config);
         }
     }
 }
@@ -317,13 +232,12 @@ const ORDERS_UP_TO_OBSTACLES: usize = 3_000;
 pub fn place_labels_most(
     requests: &[LabelRequest],
     obstacles: &[Rect],
-    texts: &[Rect],
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
     let place = |order: &[usize]| {
         let ordered: Vec<LabelRequest> = order.iter().map(|index| requests[*index]).collect();
         let mut placed = place_labels_near(&ordered, obstacles, bounds);
-        place_the_rest(&ordered, &mut placed, obstacles, texts, bounds);
+        place_the_rest(&ordered, &mut placed, obstacles, bounds);
         let mut by_request = vec![None; requests.len()];
         for (index, placement) in order.iter().zip(placed) {
             by_request[*index] = placement;
@@ -360,7 +274,7 @@ pub fn place_labels_most(
     }
     for _ in 0..LEFT_OUT_FIRST_TRIES {
         let before = count(&best);
-        best = left_out_first(requests, (obstacles, texts), bounds, best);
+        best = left_out_first(requests, obstacles, bounds, best);
         if count(&best) == before {
             break;
         }
@@ -377,7 +291,7 @@ const LEFT_OUT_FIRST_TRIES: usize = 2;
 /// places more labels, else `placements`.
 pub fn left_out_first(
     requests: &[LabelRequest],
-    (obstacles, texts): (&[Rect], &[Rect]),
+    obstacles: &[Rect],
     bounds: Rect,
     placements: Vec<Option<Placement>>,
 ) -> Vec<Option<Placement>> {
@@ -390,7 +304,7 @@ pub fn left_out_first(
     let order = [left_out, placed].concat();
     let ordered: Vec<LabelRequest> = order.iter().map(|&index| requests[index]).collect();
     let mut tried = place_labels_near(&ordered, obstacles, bounds);
-    place_the_rest(&ordered, &mut tried, obstacles, texts, bounds);
+    place_the_rest(&ordered, &mut tried, obstacles, bounds);
     let mut by_request = vec![None; requests.len()];
     for (&index, placement) in order.iter().zip(tried) {
         by_request[index] = placement;
@@ -414,7 +328,7 @@ const FARTHER_OBSTACLES: usize = 600;
 fn farther(
     request: &LabelRequest,
     placements: &[Option<Placement>],
-    (fixed, texts): (&Obstacles<'_>, &Obstacles<'_>),
+    fixed: &Obstacles<'_>,
     bounds: Rect,
     config: PlacementConfig,
 ) -> Option<Placement> {
@@ -434,15 +348,12 @@ fn farther(
         // than the label is worth.
         return None;
     }
-    let mut labels: Vec<Rect> = Vec::new();
-    texts.near(reach, &mut labels);
-    labels.extend(
-        placements
-            .iter()
-            .flatten()
-            .flat_map(Placement::footprint)
-            .filter(|rect| rect.intersects(&reach)),
-    );
+    let labels: Vec<Rect> = placements
+        .iter()
+        .flatten()
+        .map(|placement| placement.rect)
+        .filter(|rect| rect.intersects(&reach))
+        .collect();
     let n_steps = (FARTHEST / STEP) as i32;
     let offsets = (-n_steps..=n_steps)
         .flat_map(|column| (-n_steps..=n_steps).map(move |row| (column, row)))
@@ -509,32 +420,26 @@ fn make_room(
     let mut near_fixed = Vec::new();
     fixed.near(reach_of(request, config), &mut near_fixed);
     let mut others = Vec::new();
-    // What each placed label takes up; the placements change only on return.
-    let footprints: Vec<(usize, Vec<Rect>)> = placements
-        .iter()
-        .enumerate()
-        .filter_map(|(placed, placement)| placement.map(|p| (placed, p.footprint())))
-        .collect();
     for candidate in candidates(request, config) {
         if !fits(&candidate, &near_fixed, bounds, config) {
             continue;
         }
-        let mut in_the_way = footprints
-            .iter()
-            .filter(|(_, footprint)| !fits(&candidate, footprint, bounds, config));
+        let mut in_the_way = placements.iter().enumerate().filter(|(_, placement)| {
+            placement.is_some_and(|placed| !fits(&candidate, &[placed.rect], bounds, config))
+        });
         let (Some((blocking, _)), None) = (in_the_way.next(), in_the_way.next()) else {
             continue;
         };
-        let blocking = *blocking;
         let moved = &requests[blocking];
         fixed.near(reach_of(moved, config), &mut others);
         others.extend(
-            footprints
+            placements
                 .iter()
+                .enumerate()
                 .filter(|(other, _)| *other != blocking)
-                .flat_map(|(_, footprint)| footprint.iter().copied()),
+                .filter_map(|(_, placement)| placement.map(|placed| placed.rect)),
         );
-        others.extend(candidate.footprint());
+        others.push(candidate.rect);
         let elsewhere = candidates(moved, config)
             .find(|alternative| fits(alternative, &others, bounds, config));
         if let Some(alternative) = elsewhere {

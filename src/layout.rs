@@ -17,8 +17,7 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
-    place_labels_most, place_labels_near, place_the_left_out_over_leaders, place_the_rest,
-    segment_crosses, LabelRequest,
+    place_labels_most, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
 };
 use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
@@ -809,44 +808,31 @@ impl Frame<'_> {
             .take_while(|item| models[item.3].in_article)
             .count();
         let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
-        // The obstacles so far are marks, which a leader may pass over; the
-        // names and labels that join them are texts, which it may not.
-        let marks = obstacles.len();
-        let mut leaders = self.labels(texts, &requests, items, (obstacles, marks), plot, true);
+        let mut leaders = self.labels(texts, &requests, items, obstacles, plot, true);
         self.band_names(texts, obstacles, &leaders, stages, bands);
-        let others = (other_requests.as_slice(), other_items);
-        leaders.extend(self.labels(texts, others.0, others.1, (obstacles, marks), plot, false));
+        leaders.extend(self.labels(texts, &other_requests, other_items, obstacles, plot, false));
         leaders
     }
 
-    /// Labels for `requests`, placed around the obstacles (marks up to
-    /// `marks`, texts after), which the labels placed join, each with its
-    /// leader line; returns the leader lines of labels placed farther away.
+    /// Labels for `requests`, placed around the obstacles, which the
+    /// labels placed join; returns the leader lines of labels placed
+    /// farther away.
     fn labels(
         &self,
         texts: &mut Vec<TextItem>,
         requests: &[LabelRequest],
         label_items: Vec<LabelItem>,
-        (obstacles, marks): (&mut Vec<Rect>, usize),
+        obstacles: &mut Vec<Rect>,
         plot: Rect,
         most: bool,
     ) -> Vec<(Point, Point)> {
         let mut leaders = Vec::new();
         let bounds = plot.inflate(-2.0);
         let placements = if most {
-            let mut placements =
-                place_labels_most(requests, obstacles, &obstacles[marks..], bounds);
-            place_the_left_out_over_leaders(requests, &mut placements, (obstacles, marks), bounds);
-            placements
+            place_labels_most(requests, obstacles, bounds)
         } else {
             let mut placements = place_labels_near(requests, obstacles, bounds);
-            place_the_rest(
-                requests,
-                &mut placements,
-                obstacles,
-                &obstacles[marks..],
-                bounds,
-            );
+            place_the_rest(requests, &mut placements, obstacles, bounds);
             placements
         };
         for ((text, font, role, model_index), placement) in label_items.into_iter().zip(placements)
@@ -857,7 +843,7 @@ impl Frame<'_> {
             if let Some(leader) = placement.leader {
                 leaders.push(leader);
             }
-            obstacles.extend(placement.footprint());
+            obstacles.push(placement.rect);
             texts.push(TextItem {
                 text,
                 position: Point::new(placement.rect.left, placement.rect.top),
