@@ -82,7 +82,7 @@ Commands:
   fuzz [--cases N]                 run the parser property tests (tests/it/fuzz.rs) in release
                                    mode with N cases each (default: 1000000)
   screenshot                       write docs/screenshot-en.png and docs/screenshot-zh.png
-                                   (1000×640, light theme, headless Chromium)
+                                   (1000×760, light theme, headless Chromium)
   help                             print this message";
 
 /// The port `serve` listens on when none is given.

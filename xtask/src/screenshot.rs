@@ -23,7 +23,7 @@ use crate::serve;
 use crate::webdriver::Session;
 
 /// The viewport of every screenshot, in CSS pixels (and, at a pixel ratio of 1, in pixels).
-pub const VIEWPORT: (u32, u32) = (1000, 640);
+pub const VIEWPORT: (u32, u32) = (1000, 760);
 
 /// The languages photographed, and the file each picture goes to (relative to the root).
 const SHOTS: [(&str, &str); 2] = [
