@@ -391,7 +391,11 @@ pub fn compute_layout(
         models,
         (&points, &events),
         &mut obstacles,
-        (stages, &bands),
+        (
+            stages,
+            &bands,
+            trend.as_ref().map_or(&[][..], |(_, line)| line),
+        ),
         plot,
     );
 
@@ -799,7 +803,7 @@ impl Frame<'_> {
         models: &[Model],
         (points, events): (&[DrawnPoint], &[DrawnEvent]),
         obstacles: &mut Vec<Rect>,
-        (stages, bands): (&[Stage], &[DrawnBand]),
+        (stages, bands, trend): (&[Stage], &[DrawnBand], &[Point]),
         plot: Rect,
     ) -> Vec<(Point, Point)> {
         let (mut requests, mut items) = self.label_requests(models, points, events);
@@ -809,7 +813,13 @@ impl Frame<'_> {
             .count();
         let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
         let mut leaders = self.labels(texts, &requests, items, obstacles, plot, true);
-        self.band_names(texts, obstacles, &leaders, stages, bands);
+        // A band's name crosses neither a leader nor the trend line.
+        let lines: Vec<(Point, Point)> = leaders
+            .iter()
+            .copied()
+            .chain(trend.windows(2).map(|pair| (pair[0], pair[1])))
+            .collect();
+        self.band_names(texts, obstacles, &lines, stages, bands);
         leaders.extend(self.labels(texts, &other_requests, other_items, obstacles, plot, false));
         leaders
     }

@@ -335,8 +335,9 @@ impl Page {
         Ok((state, year_width, row_y))
     }
 
-    /// A press and release of `source` at (`x`, `y`), viewport px.
-    async fn press_at(
+    /// A press and release of `source` at (`x`, `y`), viewport px: a click,
+    /// or with a finger a tap (`interaction::tap`).
+    pub(super) async fn press_at(
         &self,
         source: impl InputSource<Action = PointerAction>,
         x: f64,

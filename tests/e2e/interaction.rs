@@ -134,22 +134,8 @@ impl Page {
     }
 
     async fn tap(&self, x: f64, y: f64) -> Result<(), String> {
-        let actions = TouchActions::new("finger".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x,
-                y,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        self.client
-            .perform_actions(actions)
+        self.press_at(TouchActions::new("finger".into()), x, y)
             .await
-            .map_err(|error| format!("cannot tap: {error}"))
     }
 
     async fn press(&self, keys: &str) -> Result<(), String> {

@@ -170,3 +170,38 @@ fn band_names_are_drawn_where_there_is_room() {
         assert!(drawn >= 2, "{lang:?}: {drawn} band names");
     }
 }
+
+#[test]
+fn the_trend_line_runs_through_no_band_name_at_any_width_in_either_language() {
+    use param_scale::boxes::text_rect;
+    use param_scale::labels::segment_crosses;
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        let names: Vec<String> = stages()
+            .iter()
+            .map(|stage| i18n::stage_label(stage, lang))
+            .collect();
+        for width in WIDTHS {
+            for height in heights(width) {
+                let layout = layout(width, height, lang, View::default(), false);
+                let Some((_, line)) = &layout.trend else {
+                    continue;
+                };
+                for text in layout
+                    .texts
+                    .iter()
+                    .filter(|text| names.contains(&text.text))
+                {
+                    let rect = text_rect(text, &EstimatedText);
+                    if line
+                        .windows(2)
+                        .any(|pair| segment_crosses(pair[0], pair[1], &rect))
+                    {
+                        failures.push(format!("{lang:?} {width}×{height}: {:?}", text.text));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
