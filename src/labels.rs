@@ -31,6 +31,32 @@ pub struct Placement {
     pub leader: Option<(Point, Point)>,
 }
 
+impl Placement {
+    /// What the label takes up: its box and, for a label placed farther
+    /// away, small boxes along its leader line every [`LEADER_STEP`] px, so
+    /// that no other label is placed across the line.
+    pub fn footprint(&self) -> Vec<Rect> {
+        let mut boxes = vec![self.rect];
+        if let Some((from, to)) = self.leader {
+            let length = from.distance_squared(to).sqrt();
+            let steps = (length / LEADER_STEP).ceil().max(1.0) as usize;
+            boxes.extend((0..=steps).map(|step| {
+                let t = step as f64 / steps as f64;
+                let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+                Rect::around(at, LEADER_DOT / 2.0)
+            }));
+        }
+        boxes
+    }
+}
+
+/// The spacing of the boxes along a leader line in [`Placement::footprint`]:
+/// closer than the thinnest text a label could be.
+pub const LEADER_STEP: f64 = 2.0;
+
+/// The side of each box along a leader line in [`Placement::footprint`].
+const LEADER_DOT: f64 = 1.0;
+
 /// Tuning of [`place_labels`], in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacementConfig {
@@ -43,6 +69,9 @@ pub struct PlacementConfig {
     /// How many rings of positions there are: the near one, then rings
     /// `far_offset` farther each, whose labels get a leader line.
     pub rings: usize,
+    /// Whether a placed label's leader line is part of what it takes up
+    /// ([`Placement::footprint`]), so that no later label lies across it.
+    pub leaders_block: bool,
 }
 
 impl Default for PlacementConfig {
@@ -52,11 +81,22 @@ impl Default for PlacementConfig {
             padding: 1.5,
             far_offset: 14.0,
             rings: 6,
+            leaders_block: true,
         }
     }
 }
 
 impl PlacementConfig {
+    /// What `placement` takes up for the labels placed after it: its
+    /// footprint, or only its box where leaders do not block.
+    fn taken(&self, placement: &Placement) -> Vec<Rect> {
+        if self.leaders_block {
+            placement.footprint()
+        } else {
+            vec![placement.rect]
+        }
+    }
+
     /// How far from its point a label's nearest side can be, at most.
     fn reach(&self, anchor_radius: f64) -> f64 {
         self.gap + anchor_radius + self.far_offset * self.rings.saturating_sub(1) as f64
@@ -81,7 +121,7 @@ pub fn place_labels(
                     && fits(candidate, &placed, bounds, config)
             });
             if let Some(placement) = placement {
-                placed.push(placement.rect);
+                placed.extend(config.taken(&placement));
             }
             placement
         })
@@ -97,17 +137,34 @@ fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
         .any(|rect| segment_crosses(from, to, rect))
 }
 
-/// Whether the segment from `from` to `to` passes through `rect`, sampled
-/// at twelve steps between its ends.
+/// Whether the segment from `from` to `to`, its ends left out, passes
+/// through `rect` (edges included): the segment is clipped to the
+/// rectangle's four sides (Liang–Barsky), in constant time however long it is.
 pub fn segment_crosses(from: Point, to: Point, rect: &Rect) -> bool {
-    const STEPS: usize = 12;
-    (1..STEPS).any(|step| {
-        let t = step as f64 / STEPS as f64;
-        rect.contains(Point::new(
-            from.x + (to.x - from.x) * t,
-            from.y + (to.y - from.y) * t,
-        ))
-    })
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+    for (step, room) in [
+        (-dx, from.x - rect.left),
+        (dx, rect.right - from.x),
+        (-dy, from.y - rect.top),
+        (dy, rect.bottom - from.y),
+    ] {
+        if step == 0.0 {
+            if room < 0.0 {
+                return false;
+            }
+        } else {
+            let t = room / step;
+            if step < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    // Some point strictly between the ends: a leader may touch a box at
+    // its own end.
+    enter <= leave && enter < 1.0 && leave > 0.0
 }
 
 /// The candidate positions of a label, best first: ring by ring, the
@@ -176,22 +233,29 @@ pub fn place_labels_near(
     obstacles: &[Rect],
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
-    let config = PlacementConfig::default();
+    near_with(requests, obstacles, bounds, PlacementConfig::default())
+}
+
+/// [`place_labels_near`] with `config`.
+fn near_with(
+    requests: &[LabelRequest],
+    obstacles: &[Rect],
+    bounds: Rect,
+    config: PlacementConfig,
+) -> Vec<Option<Placement>> {
     let fixed = Obstacles::new(obstacles);
     let mut placements: Vec<Option<Placement>> = Vec::with_capacity(requests.len());
+    let mut taken: Vec<Rect> = Vec::new();
     let mut nearby: Vec<Rect> = Vec::new();
     for request in requests {
         let reach = reach_of(request, config);
         fixed.near(reach, &mut nearby);
-        nearby.extend(
-            placements
-                .iter()
-                .flatten()
-                .map(|placement| placement.rect)
-                .filter(|rect| rect.intersects(&reach)),
-        );
+        nearby.extend(taken.iter().filter(|rect| rect.intersects(&reach)));
         let placement =
             candidates(request, config).find(|candidate| fits(candidate, &nearby, bounds, config));
+        if let Some(placement) = &placement {
+            taken.extend(config.taken(placement));
+        }
         placements.push(placement);
     }
     placements
@@ -200,21 +264,41 @@ pub fn place_labels_near(
 /// A second chance for each label [`place_labels_near`] left out, in
 /// order: a position where only one label placed before stands, if that
 /// label can move to another position of its own; else the nearest free
-/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader.
+/// spot farther away (up to [`FARTHEST`] pixels), joined by a leader that
+/// may pass over markers but not over `texts` (the obstacles that are text).
 pub fn place_the_rest(
     requests: &[LabelRequest],
     placements: &mut [Option<Placement>],
     obstacles: &[Rect],
+    texts: &[Rect],
     bounds: Rect,
 ) {
-    let config = PlacementConfig::default();
+    rest_with(
+        requests,
+        placements,
+        (obstacles, texts),
+        bounds,
+        PlacementConfig::default(),
+    );
+}
+
+/// [`place_the_rest`] with `config`.
+fn rest_with(
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    (obstacles, texts): (&[Rect], &[Rect]),
+    bounds: Rect,
+    config: PlacementConfig,
+) {
     let fixed = Obstacles::new(obstacles);
+    let texts = Obstacles::new(texts);
     for index in 0..requests.len().min(placements.len()) {
         if placements[index].is_none() {
             make_room(index, requests, placements, &fixed, bounds, config);
         }
         if placements[index].is_none() {
-            placements[index] = farther(&requests[index], placements, &fixed, bounds, config);
+            let around = (&fixed, &texts);
+            placements[index] = farther(&requests[index], placements, around, bounds, config);
         }
     }
 }
@@ -231,13 +315,14 @@ const ORDERS_UP_TO_OBSTACLES: usize = 3_000;
 /// choose first ([`left_out_first`]).
 pub fn place_labels_most(
     requests: &[LabelRequest],
-    obstacles: &[Rect],
+    (obstacles, texts): (&[Rect], &[Rect]),
     bounds: Rect,
+    config: PlacementConfig,
 ) -> Vec<Option<Placement>> {
     let place = |order: &[usize]| {
         let ordered: Vec<LabelRequest> = order.iter().map(|index| requests[*index]).collect();
-        let mut placed = place_labels_near(&ordered, obstacles, bounds);
-        place_the_rest(&ordered, &mut placed, obstacles, bounds);
+        let mut placed = near_with(&ordered, obstacles, bounds, config);
+        rest_with(&ordered, &mut placed, (obstacles, texts), bounds, config);
         let mut by_request = vec![None; requests.len()];
         for (index, placement) in order.iter().zip(placed) {
             by_request[*index] = placement;
@@ -274,12 +359,93 @@ pub fn place_labels_most(
     }
     for _ in 0..LEFT_OUT_FIRST_TRIES {
         let before = count(&best);
-        best = left_out_first(requests, obstacles, bounds, best);
+        best = left_out_first(requests, (obstacles, texts), bounds, best, config);
         if count(&best) == before {
             break;
         }
     }
     best
+}
+
+/// The labels that must be shown (the article's models): placed as
+/// [`place_labels_most`] does, with leader lines that no label lies across;
+/// but where that leaves some out and leaders that labels may lie across
+/// place more, those. A leader under a label is better than a model the
+/// article names left unlabelled.
+pub fn place_labels_must(
+    requests: &[LabelRequest],
+    (obstacles, texts): (&[Rect], &[Rect]),
+    bounds: Rect,
+) -> Vec<Option<Placement>> {
+    let strict = PlacementConfig::default();
+    let placed = place_labels_most(requests, (obstacles, texts), bounds, strict);
+    let count = |placements: &[Option<Placement>]| placements.iter().flatten().count();
+    if count(&placed) == requests.len() {
+        return placed;
+    }
+    let crossable = PlacementConfig {
+        leaders_block: false,
+        ..strict
+    };
+    let mut more = place_labels_most(requests, (obstacles, texts), bounds, crossable);
+    if count(&more) > count(&placed) {
+        untangle(requests, &mut more, (obstacles, texts), bounds);
+        more
+    } else {
+        placed
+    }
+}
+
+/// Moves each label that lies across another's leader line, or whose own
+/// leader crosses another label, to the first position of its own where it
+/// does neither (near, else farther off), if it has one; a label with no
+/// such position stays where it is.
+fn untangle(
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    (obstacles, texts): (&[Rect], &[Rect]),
+    bounds: Rect,
+) {
+    let config = PlacementConfig::default();
+    let fixed = Obstacles::new(obstacles);
+    let texts = Obstacles::new(texts);
+    let mut blockers = Vec::new();
+    for index in 0..requests.len().min(placements.len()) {
+        let Some(current) = placements[index] else {
+            continue;
+        };
+        let others: Vec<Placement> = placements
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, placement)| *placement)
+            .collect();
+        if !tangled(&current, &others, config) {
+            continue;
+        }
+        let request = &requests[index];
+        fixed.near(reach_of(request, config), &mut blockers);
+        blockers.extend(others.iter().flat_map(Placement::footprint));
+        placements[index] = None;
+        let moved = candidates(request, config)
+            .find(|candidate| fits(candidate, &blockers, bounds, config))
+            .or_else(|| farther(request, placements, (&fixed, &texts), bounds, config));
+        placements[index] = Some(moved.unwrap_or(current));
+    }
+}
+
+/// Whether `placement` lies across a leader line of `others`, or its own
+/// leader crosses one of their labels.
+fn tangled(placement: &Placement, others: &[Placement], config: PlacementConfig) -> bool {
+    let padded = placement.rect.inflate(config.padding);
+    let labels: Vec<Rect> = others.iter().map(|other| other.rect).collect();
+    others
+        .iter()
+        .filter_map(|other| other.leader)
+        .any(|(from, to)| segment_crosses(from, to, &padded))
+        || placement
+            .leader
+            .is_some_and(|(from, to)| crosses_any(from, to, &labels))
 }
 
 /// How many times [`place_labels_most`] lets the labels left out choose first.
@@ -291,9 +457,10 @@ const LEFT_OUT_FIRST_TRIES: usize = 2;
 /// places more labels, else `placements`.
 pub fn left_out_first(
     requests: &[LabelRequest],
-    obstacles: &[Rect],
+    (obstacles, texts): (&[Rect], &[Rect]),
     bounds: Rect,
     placements: Vec<Option<Placement>>,
+    config: PlacementConfig,
 ) -> Vec<Option<Placement>> {
     let count = |placements: &[Option<Placement>]| placements.iter().flatten().count();
     if count(&placements) == requests.len() {
@@ -303,8 +470,8 @@ pub fn left_out_first(
         (0..requests.len()).partition(|&index| placements.get(index).is_none_or(Option::is_none));
     let order = [left_out, placed].concat();
     let ordered: Vec<LabelRequest> = order.iter().map(|&index| requests[index]).collect();
-    let mut tried = place_labels_near(&ordered, obstacles, bounds);
-    place_the_rest(&ordered, &mut tried, obstacles, bounds);
+    let mut tried = near_with(&ordered, obstacles, bounds, config);
+    rest_with(&ordered, &mut tried, (obstacles, texts), bounds, config);
     let mut by_request = vec![None; requests.len()];
     for (&index, placement) in order.iter().zip(tried) {
         by_request[index] = placement;
@@ -328,7 +495,7 @@ const FARTHER_OBSTACLES: usize = 600;
 fn farther(
     request: &LabelRequest,
     placements: &[Option<Placement>],
-    fixed: &Obstacles<'_>,
+    (fixed, texts): (&Obstacles<'_>, &Obstacles<'_>),
     bounds: Rect,
     config: PlacementConfig,
 ) -> Option<Placement> {
@@ -348,12 +515,15 @@ fn farther(
         // than the label is worth.
         return None;
     }
-    let labels: Vec<Rect> = placements
-        .iter()
-        .flatten()
-        .map(|placement| placement.rect)
-        .filter(|rect| rect.intersects(&reach))
-        .collect();
+    let mut labels: Vec<Rect> = Vec::new();
+    texts.near(reach, &mut labels);
+    labels.extend(
+        placements
+            .iter()
+            .flatten()
+            .flat_map(|placement| config.taken(placement))
+            .filter(|rect| rect.intersects(&reach)),
+    );
     let n_steps = (FARTHEST / STEP) as i32;
     let offsets = (-n_steps..=n_steps)
         .flat_map(|column| (-n_steps..=n_steps).map(move |row| (column, row)))
@@ -420,26 +590,32 @@ fn make_room(
     let mut near_fixed = Vec::new();
     fixed.near(reach_of(request, config), &mut near_fixed);
     let mut others = Vec::new();
+    // What each placed label takes up; the placements change only on return.
+    let footprints: Vec<(usize, Vec<Rect>)> = placements
+        .iter()
+        .enumerate()
+        .filter_map(|(placed, placement)| placement.map(|p| (placed, config.taken(&p))))
+        .collect();
     for candidate in candidates(request, config) {
         if !fits(&candidate, &near_fixed, bounds, config) {
             continue;
         }
-        let mut in_the_way = placements.iter().enumerate().filter(|(_, placement)| {
-            placement.is_some_and(|placed| !fits(&candidate, &[placed.rect], bounds, config))
-        });
+        let mut in_the_way = footprints
+            .iter()
+            .filter(|(_, footprint)| !fits(&candidate, footprint, bounds, config));
         let (Some((blocking, _)), None) = (in_the_way.next(), in_the_way.next()) else {
             continue;
         };
+        let blocking = *blocking;
         let moved = &requests[blocking];
         fixed.near(reach_of(moved, config), &mut others);
         others.extend(
-            placements
+            footprints
                 .iter()
-                .enumerate()
                 .filter(|(other, _)| *other != blocking)
-                .filter_map(|(_, placement)| placement.map(|placed| placed.rect)),
+                .flat_map(|(_, footprint)| footprint.iter().copied()),
         );
-        others.push(candidate.rect);
+        others.extend(config.taken(&candidate));
         let elsewhere = candidates(moved, config)
             .find(|alternative| fits(alternative, &others, bounds, config));
         if let Some(alternative) = elsewhere {

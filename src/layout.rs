@@ -17,7 +17,7 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
-    place_labels_most, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
+    place_labels_must, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
 };
 use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
@@ -812,7 +812,10 @@ impl Frame<'_> {
             .take_while(|item| models[item.3].in_article)
             .count();
         let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
-        let mut leaders = self.labels(texts, &requests, items, obstacles, plot, true);
+        // The obstacles so far are marks, which a leader may pass over; the
+        // names and labels that join them are texts, which it may not.
+        let marks = obstacles.len();
+        let mut leaders = self.labels(texts, &requests, items, (obstacles, marks), plot, true);
         // A band's name crosses neither a leader nor the trend line.
         let lines: Vec<(Point, Point)> = leaders
             .iter()
@@ -820,29 +823,36 @@ impl Frame<'_> {
             .chain(trend.windows(2).map(|pair| (pair[0], pair[1])))
             .collect();
         self.band_names(texts, obstacles, &lines, stages, bands);
-        leaders.extend(self.labels(texts, &other_requests, other_items, obstacles, plot, false));
+        let others = (other_requests.as_slice(), other_items);
+        leaders.extend(self.labels(texts, others.0, others.1, (obstacles, marks), plot, false));
         leaders
     }
 
-    /// Labels for `requests`, placed around the obstacles, which the
-    /// labels placed join; returns the leader lines of labels placed
-    /// farther away.
+    /// Labels for `requests`, placed around the obstacles (marks up to
+    /// `marks`, texts after), which the labels placed join, each with its
+    /// leader line; returns the leader lines of labels placed farther away.
     fn labels(
         &self,
         texts: &mut Vec<TextItem>,
         requests: &[LabelRequest],
         label_items: Vec<LabelItem>,
-        obstacles: &mut Vec<Rect>,
+        (obstacles, marks): (&mut Vec<Rect>, usize),
         plot: Rect,
         most: bool,
     ) -> Vec<(Point, Point)> {
         let mut leaders = Vec::new();
         let bounds = plot.inflate(-2.0);
         let placements = if most {
-            place_labels_most(requests, obstacles, bounds)
+            place_labels_must(requests, (obstacles, &obstacles[marks..]), bounds)
         } else {
             let mut placements = place_labels_near(requests, obstacles, bounds);
-            place_the_rest(requests, &mut placements, obstacles, bounds);
+            place_the_rest(
+                requests,
+                &mut placements,
+                obstacles,
+                &obstacles[marks..],
+                bounds,
+            );
             placements
         };
         for ((text, font, role, model_index), placement) in label_items.into_iter().zip(placements)
@@ -853,7 +863,7 @@ impl Frame<'_> {
             if let Some(leader) = placement.leader {
                 leaders.push(leader);
             }
-            obstacles.push(placement.rect);
+            obstacles.extend(placement.footprint());
             texts.push(TextItem {
                 text,
                 position: Point::new(placement.rect.left, placement.rect.top),

@@ -3,7 +3,9 @@
 
 use param_scale::boxes::{layout_boxes, overlaps, BoxKind, LayoutBox};
 use param_scale::embedded::{models, stages};
+use param_scale::geometry::Point;
 use param_scale::i18n::{self, Lang};
+use param_scale::labels::segment_crosses;
 use param_scale::layout::{
     compute_layout, ChartLayout, EstimatedText, LayoutConfig, View, BRUSH_ROOM,
 };
@@ -198,6 +200,60 @@ fn the_trend_line_runs_through_no_band_name_at_any_width_in_either_language() {
                         .any(|pair| segment_crosses(pair[0], pair[1], &rect))
                     {
                         failures.push(format!("{lang:?} {width}×{height}: {:?}", text.text));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Shortens a leader by `by` px at its label's end, so that the label it
+/// leads to does not count as crossing it.
+fn shortened((from, to): (Point, Point), by: f64) -> (Point, Point) {
+    let length = from.distance_squared(to).sqrt();
+    if length <= by {
+        return (from, from);
+    }
+    let keep = (length - by) / length;
+    (
+        from,
+        Point::new(
+            from.x + (to.x - from.x) * keep,
+            from.y + (to.y - from.y) * keep,
+        ),
+    )
+}
+
+/// A label lies across no leader line, but the label of a model the
+/// article names where no other place was left (the last resort,
+/// `place_labels_must`): a leader under such a label is
+/// better than the model left unlabelled.
+#[test]
+fn no_text_lies_across_a_leader_line_but_its_own_label_or_an_article_model_s_last_resort() {
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        for width in WIDTHS {
+            for height in heights(width) {
+                for ((name, view), title) in views().into_iter().zip([false, true, false]) {
+                    let layout = layout(width, height, lang, view, title);
+                    let boxes = layout_boxes(&layout, &EstimatedText);
+                    for leader in &layout.leaders {
+                        let (from, to) = shortened(*leader, 2.0);
+                        let last_resort = |text: &LayoutBox| {
+                            text.model_index
+                                .is_some_and(|index| models()[index].in_article)
+                        };
+                        let crossed = boxes
+                            .iter()
+                            .filter(|b| b.kind == BoxKind::Text && !last_resort(b))
+                            .find(|text| segment_crosses(from, to, &text.rect.inflate(-0.5)));
+                        if let Some(text) = crossed {
+                            failures.push(format!(
+                                "{lang:?} {width}×{height} {name}: the leader {leader:?} crosses {}",
+                                describe(text)
+                            ));
+                        }
                     }
                 }
             }
