@@ -7,14 +7,19 @@ const parameters = new URLSearchParams(location.search);
 const embedded = parameters.has("embed");
 // The chart drawn into the page at build time (.ps-first) is shown in the
 // figure's language: set it now to the one the module will pick (the `lang`
-// parameter, else the browser's first Chinese or English preference, else
-// English: Lang::from_preferences in src/lang.rs).
+// parameter, else English on the English page en.html, else the browser's
+// first Chinese or English preference, else English:
+// Lang::from_preferences in src/lang.rs).
+const englishPage = document.documentElement.lang === "en";
 const chartLang = (() => {
   const primary = (tag) => tag.trim().split(/[-_]/)[0].toLowerCase();
   const known = (tag) => primary(tag) === "zh" || primary(tag) === "en";
   const asked = parameters.get("lang") ?? "";
   if (asked === "zh" || asked === "en") {
     return asked;
+  }
+  if (englishPage) {
+    return "en";
   }
   const preferred = [...(navigator.languages ?? []), navigator.language ?? ""].find(known);
   return preferred ? primary(preferred) : "en";
@@ -37,7 +42,7 @@ function showError(message) {
   note.textContent = `图表无法加载 · The chart could not load: ${message}`;
   const image = document.createElement("img");
   image.className = "ps-fallback-image";
-  image.src = parameters.get("lang") === "en" ? "chart-en.svg" : "chart-zh.svg";
+  image.src = chartLang === "en" ? "chart-en.svg" : "chart-zh.svg";
   image.alt = "";
   figure.replaceChildren(note, image);
 }
@@ -112,7 +117,9 @@ try {
   // The canvas takes the first paint's place in the same task: no frame
   // between them, and the stage has the same box.
   figure.querySelector(":scope > .ps-first")?.remove();
-  figure.chart = chartModule.createChart(figure, { url: true });
+  // The English page is in English unless the URL asks otherwise.
+  const options = englishPage && !parameters.has("lang") ? { url: true, lang: "en" } : { url: true };
+  figure.chart = chartModule.createChart(figure, options);
   if (pendingStep !== null) {
     figure.chart.step(pendingStep);
   }

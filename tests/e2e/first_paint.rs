@@ -3,7 +3,6 @@
 //! no style attribute and no script; the canvas then takes its place in the same box with
 //! the same picture, and nothing on the page or in an embed ever moves (layout shift 0).
 
-use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use super::{check, with_browser, BrowserOptions, Language, Page, CHINESE, LANGUAGES};
@@ -40,75 +39,139 @@ const FIRST_PAINT_SHOWN: &str = "const figure = document.getElementById('chart')
          rows: document.querySelectorAll('.ps-no-script table tbody tr').length,
      };";
 
+/// The page of each language without JavaScript: its file, what its root's `lang`, its
+/// first paint and its table (the first column's header) are in, and the page of the other
+/// language it links to.
+const PAGES_WITHOUT_SCRIPT: [(&str, Language, &str, &str); 2] = [
+    ("index.html", LANGUAGES[0], "模型", "en.html"),
+    ("en.html", LANGUAGES[1], "Model", "index.html"),
+];
+
+/// What the no-script block offers: the other language's page and static chart.
+const NO_SCRIPT_LINKS: &str = "return {
+         root: document.documentElement.lang,
+         links: [...document.querySelectorAll('.ps-no-script a')].map(link => link.getAttribute('href')),
+         firstHeader: document.querySelector('.ps-no-script table thead th')?.textContent ?? '',
+     };";
+
 #[tokio::test(flavor = "multi_thread")]
-async fn without_javascript_the_page_shows_the_chart_its_title_and_the_table_at_each_width() {
+async fn without_javascript_each_language_s_page_shows_its_chart_title_and_table_at_each_width() {
     let options = BrowserOptions {
         extra_arguments: &["--blink-settings=scriptEnabled=false"],
         ..BrowserOptions::default()
     };
     with_browser(options, |page| async move {
         let mut failures = Vec::new();
-        for (width, class) in WIDTH_CLASSES {
-            resize(&page, width).await?;
-            let url = format!("{}index.html", page.site_url);
-            page.client
-                .goto(&url)
-                .await
-                .map_err(|error| error.to_string())?;
-            let shown = page.evaluate(FIRST_PAINT_SHOWN).await?;
-            let svgs = shown["svgs"].as_array().cloned().unwrap_or_default();
-            let [svg] = svgs.as_slice() else {
-                failures.push(format!(
-                    "{width} px: {} SVGs shown, expected one: {shown}",
-                    svgs.len()
-                ));
-                continue;
+        for (file, language, header, other) in PAGES_WITHOUT_SCRIPT {
+            for (width, class) in WIDTH_CLASSES {
+                resize(&page, width).await?;
+                let url = format!("{}{file}", page.site_url);
+                page.client
+                    .goto(&url)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                let shown = page.evaluate(FIRST_PAINT_SHOWN).await?;
+                failures.extend(
+                    first_paint_failures(&shown, language, class)
+                        .into_iter()
+                        .map(|failure| format!("{file} at {width} px: {failure}")),
+                );
+            }
+            let offered = page.evaluate(NO_SCRIPT_LINKS).await?;
+            let other_chart = if other == "en.html" {
+                "chart-en.svg"
+            } else {
+                "chart-zh.svg"
             };
-            let expected_class = format!("ps-first-{class}");
-            if !svg["class"]
-                .as_str()
-                .is_some_and(|classes| classes.split(' ').any(|name| name == expected_class))
-                || svg["lang"] != json!("zh")
+            let links = offered["links"].as_array().cloned().unwrap_or_default();
+            if offered["root"] != json!(language.html_lang)
+                || offered["firstHeader"] != json!(header)
+                || !links.contains(&json!(other))
+                || !links.contains(&json!(other_chart))
             {
                 failures.push(format!(
-                    "{width} px: the SVG shown is not the Chinese {class} one: {svg}"
+                    "{file}: its root or links without JavaScript are wrong: {offered}"
                 ));
             }
-            if svg["marks"].as_u64().unwrap_or(0) < 40 || svg["texts"].as_u64().unwrap_or(0) < 20 {
-                failures.push(format!(
-                    "{width} px: the SVG has too few marks or texts: {svg}"
-                ));
-            }
-            if shown["headings"] != json!([CHINESE.title]) {
-                failures.push(format!(
-                    "{width} px: the headings shown are {}",
-                    shown["headings"]
-                ));
-            }
-            if !same_box(&svg["box"], &shown["stage"], 1.0)
-                || shown["stage"][3].as_f64().unwrap_or(0.0) < 300.0
-            {
-                failures.push(format!(
-                    "{width} px: the SVG does not fill a stage of a chart's height: {shown}"
-                ));
-            }
-            if shown["rows"].as_u64().unwrap_or(0) < 40 {
-                failures.push(format!(
-                    "{width} px: the no-script table has {} rows",
-                    shown["rows"]
-                ));
-            }
-        }
-        let link = page
-            .client
-            .find(Locator::Css(".ps-no-script a[href='chart-en.svg']"))
-            .await;
-        if link.is_err() {
-            failures.push("no link to the English chart without JavaScript".into());
         }
         check(failures)
     })
     .await;
+}
+
+/// Each page's chart in a browser that prefers Chinese, with no `lang` in the URL: the
+/// page, the first paint's heading and the chart's own label.
+const PAGE_LANGUAGE: &str = "return {
+         root: document.documentElement.lang,
+         preferred: navigator.languages,
+         label: document.querySelector('#chart canvas')?.getAttribute('aria-label') ?? '',
+     };";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_english_page_draws_in_english_even_for_a_browser_that_prefers_chinese() {
+    let options = BrowserOptions {
+        extra_arguments: &["--lang=zh-CN", "--accept-lang=zh-CN"],
+        ..BrowserOptions::default()
+    };
+    with_browser(options, |page| async move {
+        let mut failures = Vec::new();
+        for (file, language) in [("index.html", LANGUAGES[0]), ("en.html", LANGUAGES[1])] {
+            let url = format!("{}{file}", page.site_url);
+            page.client
+                .goto(&url)
+                .await
+                .map_err(|error| error.to_string())?;
+            page.wait_until_drawn().await?;
+            let seen = page.evaluate(PAGE_LANGUAGE).await?;
+            if seen["root"] != json!(language.html_lang)
+                || !seen["label"]
+                    .as_str()
+                    .is_some_and(|label| label.starts_with(language.title))
+            {
+                failures.push(format!("{file} is not in {}: {seen}", language.query));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}
+
+/// What is wrong with the first paint `shown` (from [`FIRST_PAINT_SHOWN`]) for a page in
+/// `language` at a width of `class`.
+fn first_paint_failures(shown: &Value, language: Language, class: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    let svgs = shown["svgs"].as_array().cloned().unwrap_or_default();
+    let [svg] = svgs.as_slice() else {
+        return vec![format!("{} SVGs shown, expected one: {shown}", svgs.len())];
+    };
+    let expected_class = format!("ps-first-{class}");
+    if !svg["class"]
+        .as_str()
+        .is_some_and(|classes| classes.split(' ').any(|name| name == expected_class))
+        || svg["lang"] != json!(language.query)
+    {
+        failures.push(format!(
+            "the SVG shown is not the {} {class} one: {svg}",
+            language.query
+        ));
+    }
+    if svg["marks"].as_u64().unwrap_or(0) < 40 || svg["texts"].as_u64().unwrap_or(0) < 20 {
+        failures.push(format!("the SVG has too few marks or texts: {svg}"));
+    }
+    if shown["headings"] != json!([language.title]) {
+        failures.push(format!("the headings shown are {}", shown["headings"]));
+    }
+    if !same_box(&svg["box"], &shown["stage"], 1.0)
+        || shown["stage"][3].as_f64().unwrap_or(0.0) < 300.0
+    {
+        failures.push(format!(
+            "the SVG does not fill a stage of a chart's height: {shown}"
+        ));
+    }
+    if shown["rows"].as_u64().unwrap_or(0) < 40 {
+        failures.push(format!("the no-script table has {} rows", shown["rows"]));
+    }
+    failures
 }
 
 /// The first paint as the server sends it: the block, its SVGs per language and class,
