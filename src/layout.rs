@@ -17,7 +17,8 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
-    place_labels_must, place_labels_near, place_the_rest, segment_crosses, LabelRequest,
+    place_labels_most, place_labels_must, place_labels_near, place_the_rest, segment_crosses,
+    LabelRequest, PlacementConfig,
 };
 use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
@@ -318,6 +319,24 @@ impl Metrics {
     }
 }
 
+/// The smallest canvas (CSS px wide, and high without the brush's room) on
+/// which every model the article names is labelled on the log scale, even
+/// where the only room left puts a label over another of their leader lines
+/// (`labels::place_labels_must`). On a smaller canvas, or on the linear
+/// scale (where the points crowd along the time axis), a label that would
+/// lie across a leader is left out instead: a missing label is better than
+/// a tangle.
+pub const ALL_ARTICLE_LABELS_FROM: (f64, f64) = (360.0, 400.0);
+
+/// Whether a layout of `config` labels every model the article names even
+/// over another of their leaders ([`ALL_ARTICLE_LABELS_FROM`]).
+fn labels_every_article_model(config: &LayoutConfig) -> bool {
+    let brush_room = if config.brush { BRUSH_ROOM } else { 0.0 };
+    config.view.scale == AxisScale::Log
+        && config.width >= ALL_ARTICLE_LABELS_FROM.0
+        && config.height - brush_room >= ALL_ARTICLE_LABELS_FROM.1
+}
+
 /// Lays out the chart. `models` are those to show; stages are the bands.
 pub fn compute_layout(
     models: &[Model],
@@ -336,6 +355,7 @@ pub fn compute_layout(
     let set = PlotSet::prepare(models, &view);
     let metrics = Metrics::for_width(width);
     let frame = Frame {
+        article_must: labels_every_article_model(&config),
         pad: metrics.padding,
         content_width: (width - 2.0 * metrics.padding).max(1.0),
         metrics: &metrics,
@@ -386,16 +406,13 @@ pub fn compute_layout(
 
     let trend = trend.and_then(|trend| trend_line(trend, plot, &x_scale, &y_scale));
 
+    let line = trend.as_ref().map_or(&[][..], |(_, line)| line);
     let leaders = frame.label_all(
         &mut texts,
         models,
         (&points, &events),
         &mut obstacles,
-        (
-            stages,
-            &bands,
-            trend.as_ref().map_or(&[][..], |(_, line)| line),
-        ),
+        (stages, &bands, line),
         plot,
     );
 
@@ -498,6 +515,9 @@ fn layout_ghosts(
 /// What every part of the layout shares: the sizes, the language, the
 /// measure, and the content's left edge and width.
 struct Frame<'a> {
+    /// Whether every model the article names is labelled even where that
+    /// puts a label over another of their leaders ([`ALL_ARTICLE_LABELS_FROM`]).
+    article_must: bool,
     pad: f64,
     content_width: f64,
     metrics: &'a Metrics,
@@ -843,7 +863,12 @@ impl Frame<'_> {
         let mut leaders = Vec::new();
         let bounds = plot.inflate(-2.0);
         let placements = if most {
-            place_labels_must(requests, (obstacles, &obstacles[marks..]), bounds)
+            let around = (&obstacles[..], &obstacles[marks..]);
+            if self.article_must {
+                place_labels_must(requests, around, bounds)
+            } else {
+                place_labels_most(requests, around, bounds, PlacementConfig::default())
+            }
         } else {
             let mut placements = place_labels_near(requests, obstacles, bounds);
             place_the_rest(
