@@ -216,15 +216,28 @@ impl Page {
     /// Whether the frame's document fits its viewport, the chart's canvas inside it.
     async fn frame_fits(&self, name: &str) -> Result<Vec<String>, String> {
         let fit = self.evaluate(FRAME_FIT).await?;
-        let number = |key: &str| fit[key].as_f64().unwrap_or(f64::NAN);
+        let number = |key: &str| fit[key].as_f64();
         let mut failures = Vec::new();
-        if !(number("scrollHeight") <= number("clientHeight") + 1.0) {
+        let scrolls = match (number("scrollHeight"), number("clientHeight")) {
+            (Some(scroll), Some(client)) => scroll > client + 1.0,
+            _ => true,
+        };
+        if scrolls {
             failures.push(format!(
                 "{name}: the frame's document scrolls (it is higher than its frame): {fit}"
             ));
         }
-        if !(number("canvasBottom") <= number("viewport") + 1.0 && number("canvasHeight") >= 300.0)
-        {
+        let inside = match (
+            number("canvasBottom"),
+            number("viewport"),
+            number("canvasHeight"),
+        ) {
+            (Some(bottom), Some(viewport), Some(height)) => {
+                bottom <= viewport + 1.0 && height >= 300.0
+            }
+            _ => false,
+        };
+        if !inside {
             failures.push(format!(
                 "{name}: the chart is cut off or squeezed in its frame: {fit}"
             ));
