@@ -156,22 +156,33 @@ fn host_page(snippet: &str, lang: Lang) -> String {
     )
 }
 
-/// The host pages, one a language: `/zh.html`, `/en.html`, with the snippet of the view in
-/// that language, for the chart at `page_url`.
+/// The views the host pages show: the chart, and a story step (the sixth, whose text is
+/// among the longest).
+const VIEWS: [(&str, &str); 2] = [("", ""), ("-story", "&step=6")];
+
+/// The host pages, one a language and view: `/zh.html`, `/en-story.html`, each with the
+/// snippet of its view, for the chart at `page_url`.
 fn host_pages(page_url: &str) -> Vec<(String, String)> {
-    Lang::ALL
-        .iter()
-        .map(|&lang| {
-            let (options, _) = ChartOptions::from_query(&format!("lang={}", lang.code()), &[]);
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        for (suffix, query) in VIEWS {
+            let query = format!("lang={}{query}", lang.code());
+            let (options, _) = ChartOptions::from_query(&query, &[]);
             let snippet = iframe_snippet(page_url, &options, lang);
-            (format!("/{}.html", lang.code()), host_page(&snippet, lang))
-        })
-        .collect()
+            pages.push((
+                format!("/{}{suffix}.html", lang.code()),
+                host_page(&snippet, lang),
+            ));
+        }
+    }
+    pages
 }
 
 /// The window's height: its viewport (about 960 px) holds the paragraph below the frame
 /// at the frame's highest (858 px), so that its shift, were there one, would be seen.
 const WINDOW_HEIGHT: u32 = 1100;
+/// The same for a frame that opens in the story (at most 998 px high).
+const STORY_WINDOW_HEIGHT: u32 = 1250;
 
 /// What the host page shows now, next to what its first layout showed.
 const HOST_NOW: &str = "return {
@@ -211,6 +222,30 @@ impl Page {
             .await?
             .looks_drawn()
             .map_err(|problem| format!("{url}, in the frame: {problem}"))
+    }
+
+    /// From inside the frame, back to the host page: whether anything moved on it since
+    /// its first layout (a layout shift, the paragraph below, the frame's height).
+    async fn host_did_not_move(&self, name: &str) -> Result<Vec<String>, String> {
+        let mut failures = Vec::new();
+        self.client
+            .enter_parent_frame()
+            .await
+            .map_err(|error| format!("{name}: cannot leave the frame: {error}"))?;
+        let shifts = self.layout_shifts(None).await?;
+        if shifts != json!([]) {
+            failures.push(format!("{name}: the host's layout shifts: {shifts}"));
+        }
+        let host = self.evaluate(HOST_NOW).await?;
+        let moved = |now: &Value, then: &Value| !matches!((now.as_f64(), then.as_f64()), (Some(now), Some(then)) if (now - then).abs() <= 0.5);
+        if moved(&host["below"], &host["first"]["below"])
+            || moved(&host["frame"], &host["first"]["frame"])
+        {
+            failures.push(format!(
+                "{name}: the paragraph below or the frame moved since the first layout: {host}"
+            ));
+        }
+        Ok(failures)
     }
 
     /// Whether the frame's document fits its viewport, the chart's canvas inside it.
@@ -261,25 +296,7 @@ async fn nothing_on_the_host_page_moves_as_the_iframe_snippet_loads_and_the_char
                 page.open_host_and_enter_its_frame(&server.url(&format!("/{}.html", lang.code())))
                     .await?;
                 failures.extend(page.frame_fits(&name).await?);
-                page.client
-                    .enter_parent_frame()
-                    .await
-                    .map_err(|error| format!("{name}: cannot leave the frame: {error}"))?;
-                let shifts = page.layout_shifts(None).await?;
-                if shifts != json!([]) {
-                    failures.push(format!("{name}: the host's layout shifts: {shifts}"));
-                }
-                let host = page.evaluate(HOST_NOW).await?;
-                let moved = |now: &Value, then: &Value| {
-                    !matches!((now.as_f64(), then.as_f64()), (Some(now), Some(then)) if (now - then).abs() <= 0.5)
-                };
-                if moved(&host["below"], &host["first"]["below"])
-                    || moved(&host["frame"], &host["first"]["frame"])
-                {
-                    failures.push(format!(
-                        "{name}: the paragraph below or the frame moved since the first layout: {host}"
-                    ));
-                }
+                failures.extend(page.host_did_not_move(&name).await?);
                 // Last, as it adds to the frame's document for a moment: the canvas took
                 // the first paint's place in the same box.
                 page.client
@@ -310,6 +327,36 @@ async fn the_chart_fits_its_iframe_from_320_to_1440_pixels_in_both_languages() {
                 page.open_host_and_enter_its_frame(&server.url(&format!("/{}.html", lang.code())))
                     .await?;
                 failures.extend(page.frame_fits(&name).await?);
+            }
+        }
+        drop(server);
+        check(failures)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_frame_that_opens_in_the_story_keeps_the_step_s_room_and_nothing_on_the_host_moves() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let server = HostServer::start(&page.site_url, host_pages)?;
+        let mut failures = Vec::new();
+        for width in [390, 1280] {
+            page.client
+                .set_window_size(width, STORY_WINDOW_HEIGHT)
+                .await
+                .map_err(|error| format!("cannot resize the window to {width} px: {error}"))?;
+            for lang in Lang::ALL {
+                let name = format!("the host page at {width} px, lang={}, step 6", lang.code());
+                page.open_host_and_enter_its_frame(&server.url(&format!("/{}-story.html", lang.code())))
+                    .await?;
+                let story = page
+                    .evaluate("const story = document.querySelector('#chart .ps-story'); return !!story && !story.hidden;")
+                    .await?;
+                if story != json!(true) {
+                    failures.push(format!("{name}: the frame shows no story step"));
+                }
+                failures.extend(page.frame_fits(&name).await?);
+                failures.extend(page.host_did_not_move(&name).await?);
             }
         }
         drop(server);

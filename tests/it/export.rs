@@ -2,7 +2,7 @@ use param_scale::dataset::parse_models;
 use param_scale::embedded::models;
 use param_scale::export::{
     frame_height, frame_height_css, iframe_snippet, models_csv, script_snippet, static_chart_url,
-    FRAME_HEIGHT_RANGE,
+    story_room_css, FRAME_HEIGHT_RANGE, STORY_ROOM_RANGE,
 };
 use param_scale::i18n::Lang;
 use param_scale::options::ChartOptions;
@@ -133,47 +133,67 @@ fn the_iframe_snippet_sizes_its_frame_by_its_container_s_width_with_a_fixed_heig
     // The frame's box from the host's first layout, with no script: the snippet's div is
     // a size container, and the iframe, a block of its width, takes a height in `cqw`,
     // after a height in px that a browser without container queries keeps (it drops the
-    // declaration it cannot read).
-    let (options, _) = ChartOptions::from_query("lang=zh", &[]);
-    let snippet = iframe_snippet("https://example.org/index.html", &options, Lang::Zh);
-    assert!(snippet.starts_with("<div "), "{snippet}");
-    assert!(snippet.contains("</iframe></div>\n<script "), "{snippet}");
-    assert_eq!(style_of(&snippet, "div"), "container-type:inline-size");
-    let declarations: Vec<&str> = style_of(&snippet, "iframe").split(';').collect();
-    let expected = [
-        "display:block".to_owned(),
-        "width:100%".to_owned(),
-        format!("height:{}px", FRAME_HEIGHT_RANGE.0),
-        format!("height:{}", frame_height_css("cqw")),
-        "border:0".to_owned(),
+    // declaration it cannot read). A view in the story has room for the step's panel.
+    let chart = frame_height_css("cqw");
+    let story = format!("calc({chart} + {})", story_room_css("cqw"));
+    let (least, _) = FRAME_HEIGHT_RANGE;
+    let (_, room) = STORY_ROOM_RANGE;
+    // (query, the fallback height in px, the height).
+    let cases = [
+        ("lang=zh", least, chart.clone()),
+        ("lang=en&from=2018&to=2022", least, chart.clone()),
+        ("lang=zh&step=3", least + room, story.clone()),
+        ("lang=en&step=9", least + room, story.clone()),
     ];
-    assert_eq!(declarations, expected, "{snippet}");
+    for (query, fallback, height) in cases {
+        let (options, _) = ChartOptions::from_query(query, &[]);
+        let snippet = iframe_snippet("https://example.org/index.html", &options, Lang::Zh);
+        assert!(snippet.starts_with("<div "), "{snippet}");
+        assert!(snippet.contains("</iframe></div>\n<script "), "{snippet}");
+        assert_eq!(style_of(&snippet, "div"), "container-type:inline-size");
+        let declarations: Vec<&str> = style_of(&snippet, "iframe").split(';').collect();
+        let expected = [
+            "display:block".to_owned(),
+            "width:100%".to_owned(),
+            format!("height:{fallback}px"),
+            format!("height:{height}"),
+            "border:0".to_owned(),
+        ];
+        assert_eq!(declarations, expected, "{query}: {snippet}");
+    }
 }
 
 #[test]
 fn the_frame_s_height_follows_its_width_between_its_least_and_its_most() {
-    // (frame width, height), both in CSS px: the least up to 922 px, 64 % of the width
-    // and 58 px above, the most from 1,250 px.
+    // (frame width, height, height in the story), in CSS px: the chart's least up to
+    // 922 px, 64 % of the width and 58 px above, its most from 1,250 px; the story's
+    // room 300 px up to 333 px wide, 420 px less 36 % of the width, 140 px from 778 px.
     let cases = [
-        (304.0, 648.0),
-        (374.0, 648.0),
-        (600.0, 648.0),
-        (922.0, 648.08),
-        (1000.0, 698.0),
-        (1200.0, 826.0),
-        (1264.0, 858.0),
-        (1424.0, 858.0),
+        (304.0, 648.0, 948.0),
+        (374.0, 648.0, 648.0 + 285.36),
+        (600.0, 648.0, 648.0 + 204.0),
+        (922.0, 648.08, 788.08),
+        (1000.0, 698.0, 838.0),
+        (1200.0, 826.0, 966.0),
+        (1264.0, 858.0, 998.0),
+        (1424.0, 858.0, 998.0),
     ];
-    for (width, height) in cases {
-        assert!(
-            (frame_height(width) - height).abs() < 1e-9,
-            "{width} px: {}",
-            frame_height(width)
-        );
+    for (width, height, in_story) in cases {
+        for (story, expected) in [(false, height), (true, in_story)] {
+            let found = frame_height(width, story);
+            assert!(
+                (found - expected).abs() < 1e-9,
+                "{width} px, story {story}: {found}"
+            );
+        }
     }
     assert_eq!(
         frame_height_css("cqw"),
         "clamp(648px, calc(64cqw + 58px), 858px)"
+    );
+    assert_eq!(
+        story_room_css("cqw"),
+        "clamp(140px, calc(420px - 36cqw), 300px)"
     );
 }
 
@@ -190,11 +210,30 @@ fn the_chart_s_page_in_the_frame_fills_it_and_is_at_least_the_snippet_s_height_i
     // (`vw` is a hundredth of the frame's width, as `cqw` of its container's on the host),
     // less a pixel, so that a height rounded to whole pixels never makes the page scroll.
     let css = style_css();
-    let rule = format!(
-        ".embed .chart,\n.embed .chart:has(> .ps-root > .ps-story:not([hidden])) {{\n  height: max(calc(100vh - 16px), calc({} - 17px));\n}}",
+    let least = format!(
+        "max(calc(100vh - 16px), calc({} - 17px))",
         frame_height_css("vw")
     );
-    assert!(css.contains(&rule), "www/style.css has no rule\n{rule}");
+    // (the rule, what it gives the figure): the frame's height, and in the story at
+    // least that, the page growing past a frame too small for the panel and the drawing.
+    let rules = [
+        (".embed .chart {", format!("height: {least};")),
+        (
+            ".embed .chart:has(> .ps-root > .ps-story:not([hidden])) {",
+            format!("min-height: {least};"),
+        ),
+    ];
+    for (selector, declaration) in rules {
+        let body = css
+            .split(&format!("\n{selector}\n"))
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap_or_else(|| panic!("www/style.css has no rule {selector}"));
+        assert!(
+            body.lines().any(|line| line.trim() == declaration),
+            "{selector} has no {declaration}:{body}"
+        );
+    }
 }
 
 /// The chart page's figure height (`.chart` in www/style.css) in a viewport `width` ×
@@ -227,12 +266,14 @@ fn before_main_js_runs_the_chart_s_page_fits_a_frame_of_the_snippet_s_height() {
     // Host widths from a small phone to a wide screen, less the host's 8 px margins.
     for host in (320..=1440).step_by(2) {
         let width = f64::from(host) - 16.0;
-        let frame = frame_height(width);
-        let page = page_height_before_embed(width, frame);
-        assert!(
-            page <= frame + 1e-9,
-            "a frame {width} px wide: the page ({page} px) is higher than its frame ({frame} px)"
-        );
+        for story in [false, true] {
+            let frame = frame_height(width, story);
+            let page = page_height_before_embed(width, frame);
+            assert!(
+                page <= frame + 1e-9,
+                "a frame {width} px wide (story {story}): the page ({page} px) is higher than its frame ({frame} px)"
+            );
+        }
     }
 }
 
