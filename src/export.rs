@@ -85,14 +85,88 @@ fn is_plain_number(text: &str) -> bool {
     }
 }
 
+/// The least and the most height of an iframe embed, in CSS px ([`frame_height_css`]).
+pub const FRAME_HEIGHT_RANGE: (u32, u32) = (648, 858);
+
+/// The height of an iframe embed grows with its width, as the chart page's figure does:
+/// 64 hundredths of the width, and 58 px (the brush's 42 px and the page's padding).
+const FRAME_HEIGHT_SLOPE: u32 = 64;
+const FRAME_HEIGHT_BASE: u32 = 58;
+
+/// The height [`frame_height_css`] gives a frame `width` CSS px wide, in CSS px, and
+/// with `story`, [`story_room_css`] on top.
+pub fn frame_height(width: f64, story: bool) -> f64 {
+    let (least, most) = FRAME_HEIGHT_RANGE;
+    let chart = (width * f64::from(FRAME_HEIGHT_SLOPE) / 100.0 + f64::from(FRAME_HEIGHT_BASE))
+        .clamp(f64::from(least), f64::from(most));
+    let (room_least, room_most) = STORY_ROOM_RANGE;
+    let room = (f64::from(STORY_ROOM_BASE) - width * f64::from(STORY_ROOM_SLOPE) / 100.0)
+        .clamp(f64::from(room_least), f64::from(room_most));
+    if story {
+        chart + room
+    } else {
+        chart
+    }
+}
+
+/// The height of an iframe embed as a CSS formula of the frame's width, in which `unit`
+/// is a hundredth of that width: `cqw` in the snippet (the frame fills its container's
+/// width), `vw` on the chart's page inside the frame (`www/style.css`, `.embed`), where
+/// it is the same length. 648 px up to a frame 922 px wide; then, as the chart's own
+/// page at that width, the figure (64 % of the width and the brush's 42 px) and the
+/// page's 16 px of padding; at most 858 px, the page's highest figure and its padding.
+/// The least is above the page's own height in a frame of that height (on a phone,
+/// `91vh + 42px` and the padding: 644.4 px), so that the page fits its frame even
+/// before `main.js` marks it as an embed.
+pub fn frame_height_css(unit: &str) -> String {
+    let (least, most) = FRAME_HEIGHT_RANGE;
+    format!("clamp({least}px, calc({FRAME_HEIGHT_SLOPE}{unit} + {FRAME_HEIGHT_BASE}px), {most}px)")
+}
+
+/// The least and the most room of a story step's panel ([`story_room_css`]), in CSS px.
+pub const STORY_ROOM_RANGE: (u32, u32) = (140, 300);
+/// The room shrinks as the frame widens and the step's text takes fewer lines: 420 px,
+/// less 36 hundredths of the width.
+const STORY_ROOM_BASE: u32 = 420;
+const STORY_ROOM_SLOPE: u32 = 36;
+
+/// The room an iframe embed that opens in the story (`step=N`) keeps for the step's
+/// panel above the chart, on top of [`frame_height_css`], as CSS of the frame's width
+/// in `unit`: 300 px up to a frame 333 px wide, 140 px from 778 px. The panel with its
+/// margins measured 237–357 px in a frame 304 px wide, 127–192 px from 600 px (the nine
+/// steps, zh and en); a longer one takes its room from the drawing, down to the least
+/// that `www/style.css` keeps it.
+pub fn story_room_css(unit: &str) -> String {
+    let (least, most) = STORY_ROOM_RANGE;
+    format!("clamp({least}px, calc({STORY_ROOM_BASE}px - {STORY_ROOM_SLOPE}{unit}), {most}px)")
+}
+
 /// An `<iframe>` that shows `page_url` (the chart page, without a query) in
-/// the view `options` describe, resized by `embed.js` when the host loads it.
+/// the view `options` describe, in a box that is its container's width and
+/// whose height is a formula of that width ([`frame_height_css`], and
+/// [`story_room_css`] for a view in the story), so that the frame has its
+/// final height at the host page's first layout, with no script: the host
+/// page never moves as the chart loads. The chart's page fills the frame. A
+/// browser without container queries takes the formula's least, and
+/// `embed.js` then grows the frame if the chart needs more.
 pub fn iframe_snippet(page_url: &str, options: &ChartOptions, lang: Lang) -> String {
     let query = options.to_query();
     let separator = if query.is_empty() { "" } else { "&" };
     let title = crate::i18n::phrase(crate::i18n::Phrase::Title, lang);
+    let (fallback, height) = if options.step.is_some_and(|step| step > 0) {
+        (
+            FRAME_HEIGHT_RANGE.0 + STORY_ROOM_RANGE.1,
+            format!(
+                "calc({} + {})",
+                frame_height_css("cqw"),
+                story_room_css("cqw")
+            ),
+        )
+    } else {
+        (FRAME_HEIGHT_RANGE.0, frame_height_css("cqw"))
+    };
     format!(
-        "<iframe src=\"{}\" title=\"{}\" data-param-scale-frame loading=\"lazy\" style=\"width:100%;height:640px;border:0\"></iframe>\n<script type=\"module\" src=\"{}\"></script>",
+        "<div style=\"container-type:inline-size\"><iframe src=\"{}\" title=\"{}\" data-param-scale-frame loading=\"lazy\" style=\"display:block;width:100%;height:{fallback}px;height:{height};border:0\"></iframe></div>\n<script type=\"module\" src=\"{}\"></script>",
         escape_html(&format!("{page_url}?embed=1{separator}{query}")),
         escape_html(title),
         escape_html(&embed_script_url(page_url)),

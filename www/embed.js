@@ -4,7 +4,11 @@
 // so that each div has its final height before this script runs) and it
 // 1. resizes every <iframe data-param-scale-frame> showing the chart to the
 //    height its page reports ({ type: "param-scale:height", height }), each
-//    iframe on its own;
+//    iframe on its own, when it differs from the frame's height by more than
+//    a pixel. The snippet's frame already has the right height from the host's
+//    first layout (a formula of its width), and keeps it: this only grows a
+//    frame that is too small for the chart (a browser without container
+//    queries, or a host that gave the frame no height);
 // 2. renders every <div data-param-scale> inline, without an iframe, with
 //    its data-lang, data-theme, data-hide, data-from, data-to and data-focus
 //    attributes as options (and data-count, data-fit, data-claims,
@@ -30,7 +34,10 @@ window.addEventListener("message", (event) => {
   for (const frame of document.querySelectorAll("iframe[data-param-scale-frame]")) {
     if (frame.contentWindow === event.source) {
       const height = Math.min(Math.max(Math.round(data.height), MIN_HEIGHT), MAX_HEIGHT);
-      frame.style.height = `${height}px`;
+      // A height already right stays as the host's CSS gives it (it follows the width).
+      if (Math.abs(frame.getBoundingClientRect().height - height) > 1) {
+        frame.style.height = `${height}px`;
+      }
     }
   }
 });

@@ -1,6 +1,8 @@
 // Loads the chart module once and creates the page's chart. All chart logic
 // is Rust (src/); this file only starts it, reports a failure to load, and
-// in an iframe embed (`?embed=1`) tells the host page its height.
+// in an iframe embed (`?embed=1`) marks the page (.embed: it fills its frame,
+// www/style.css) and tells the host page its height, which differs from the
+// frame's only when the frame is too small for the chart.
 document.documentElement.classList.remove("no-js");
 const figure = document.getElementById("chart");
 const parameters = new URLSearchParams(location.search);

@@ -369,7 +369,11 @@ async fn the_canvas_takes_the_first_paint_s_place_in_the_same_box_with_the_same_
 
 /// What differs between the first paint and the chart that took its place, on the page
 /// as it is open: the stage's box, and (when `same_picture`) the picture.
-async fn check_swap(page: &Page, name: &str, same_picture: bool) -> Result<Vec<String>, String> {
+pub(crate) async fn check_swap(
+    page: &Page,
+    name: &str,
+    same_picture: bool,
+) -> Result<Vec<String>, String> {
     let mut failures = Vec::new();
     let boxes = page.evaluate_async(BOXES_BEFORE_AND_AFTER).await?;
     let figures = (boxes["figures"][0].as_f64(), boxes["figures"][1].as_f64());
@@ -425,7 +429,7 @@ const LAYOUT_SHIFTS: &str = "const [frame] = arguments;
 
 impl Page {
     /// The layout shifts of the page, or of the document in the iframe with id `frame`.
-    async fn layout_shifts(&self, frame: Option<&str>) -> Result<Value, String> {
+    pub(crate) async fn layout_shifts(&self, frame: Option<&str>) -> Result<Value, String> {
         let script = format!("const done = arguments[arguments.length - 1];\n{LAYOUT_SHIFTS}");
         self.client
             .execute_async(&script, vec![json!(frame)])

@@ -37,6 +37,7 @@ mod counts;
 mod embed;
 mod faults;
 mod first_paint;
+mod frame_host;
 mod hardening;
 mod host;
 mod hostile;
