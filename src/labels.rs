@@ -11,6 +11,7 @@
 //! better than an unreadable one.
 
 use crate::geometry::{Point, Rect};
+use crate::occupancy::Occupancy;
 use crate::ordering::{float_key, sorted_by};
 
 /// A label that wants to stand next to a point.
@@ -131,8 +132,22 @@ pub fn place_labels(
 /// Whether the segment from `from` to `to` passes through any rectangle,
 /// leaving out those that hold its start: a leader starts at its own marker.
 fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
+    // Only a rectangle that meets the segment's bounding box can meet the
+    // segment: a cheap test first.
+    let span = Rect::new(
+        from.x.min(to.x),
+        from.y.min(to.y),
+        from.x.max(to.x),
+        from.y.max(to.y),
+    );
     rects
         .iter()
+        .filter(|rect| {
+            rect.left <= span.right
+                && span.left <= rect.right
+                && rect.top <= span.bottom
+                && span.top <= rect.bottom
+        })
         .filter(|rect| !rect.contains(from))
         .any(|rect| segment_crosses(from, to, rect))
 }
@@ -485,6 +500,8 @@ pub fn left_out_first(
 
 /// How far from its point [`place_the_rest`] looks for room for a label.
 pub const FARTHEST: f64 = 140.0;
+/// The side of the cells of the grid [`farther`] turns most spots away by, CSS px.
+const OCCUPANCY_CELL: f64 = 2.0;
 /// Beyond this many obstacles in reach, [`farther`] does not look.
 const FARTHER_OBSTACLES: usize = 600;
 
@@ -529,40 +546,57 @@ fn farther(
         .flat_map(|column| (-n_steps..=n_steps).map(move |row| (column, row)))
         .map(|(column, row)| (f64::from(column) * STEP, f64::from(row) * STEP))
         .filter(|(dx, dy)| dx * dx + dy * dy <= FARTHEST * FARTHEST);
-    let spots: Vec<Placement> = offsets
-        .map(|(dx, dy)| {
-            let rect = Rect::new(
-                x + dx - width / 2.0,
-                y + dy - height / 2.0,
-                x + dx + width / 2.0,
-                y + dy + height / 2.0,
-            );
-            let to = rect.nearest_point_to(request.anchor);
-            let length = to.distance_squared(request.anchor).sqrt().max(1.0);
-            let start = Point::new(
-                x + (to.x - x) / length * (request.anchor_radius + 1.0),
-                y + (to.y - y) / length * (request.anchor_radius + 1.0),
-            );
-            Placement {
-                rect,
-                leader: Some((start, to)),
-            }
-        })
-        .collect();
-    let by_length = sorted_by(&spots, |spot| {
-        let (from, to) = spot.leader.unwrap_or_default();
-        (float_key(from.distance_squared(to)), 0, 0)
+    let spots = offsets.map(|(dx, dy)| {
+        let rect = Rect::new(
+            x + dx - width / 2.0,
+            y + dy - height / 2.0,
+            x + dx + width / 2.0,
+            y + dy + height / 2.0,
+        );
+        let to = rect.nearest_point_to(request.anchor);
+        let length = to.distance_squared(request.anchor).sqrt().max(1.0);
+        let start = Point::new(
+            x + (to.x - x) / length * (request.anchor_radius + 1.0),
+            y + (to.y - y) / length * (request.anchor_radius + 1.0),
+        );
+        Placement {
+            rect,
+            leader: Some((start, to)),
+        }
     });
-    by_length.into_iter().find(|spot| {
+    // Most spots in a crowd are turned away at once by the grid; the rest
+    // take the exact test.
+    let occupancy = Occupancy::new(
+        reach,
+        OCCUPANCY_CELL,
+        near_fixed
+            .iter()
+            .chain(&labels)
+            .map(|rect| rect.inflate(config.padding)),
+    );
+    let clear = |spot: &Placement| {
+        if !bounds.contains_rect(&spot.rect) || occupancy.certainly_meets(&spot.rect) {
+            return false;
+        }
         let padded = spot.rect.inflate(config.padding);
-        let clear = bounds.contains_rect(&spot.rect)
-            && !near_fixed.iter().any(|rect| rect.intersects(&padded))
-            && !labels.iter().any(|rect| rect.intersects(&padded));
-        clear
+        !near_fixed.iter().any(|rect| rect.intersects(&padded))
+            && !labels.iter().any(|rect| rect.intersects(&padded))
             && spot
                 .leader
                 .is_none_or(|(from, to)| !crosses_any(from, to, &labels))
-    })
+    };
+    // The clear spot with the shortest leader (the first such on a tie):
+    // a spot no shorter than the best so far is not even tested.
+    let mut best: Option<(u64, Placement)> = None;
+    for spot in spots {
+        let (from, to) = spot.leader.unwrap_or_default();
+        let key = float_key(from.distance_squared(to));
+        if best.is_some_and(|(shortest, _)| key >= shortest) || !clear(&spot) {
+            continue;
+        }
+        best = Some((key, spot));
+    }
+    best.map(|(_, spot)| spot)
 }
 
 /// Whether `candidate` lies inside `bounds`, clear of every blocker with

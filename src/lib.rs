@@ -27,6 +27,7 @@ pub mod labels;
 pub mod lang;
 pub mod layout;
 pub mod marks;
+pub mod occupancy;
 pub mod options;
 pub mod ordering;
 pub mod pinch;

@@ -18,6 +18,7 @@ mod i18n;
 mod labels;
 mod layout;
 mod modules;
+mod occupancy;
 mod options;
 mod ordering;
 mod pinch;
