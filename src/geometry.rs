@@ -96,6 +96,36 @@ impl Rect {
         )
     }
 
+    /// Where the segment from `from` to `to` lies in the rectangle (edges
+    /// included), as the interval of its parameter (0 at `from`, 1 at
+    /// `to`) clipped to the four sides (Liang–Barsky); `None` when the line
+    /// runs outside it, parallel to a side. The interval is empty (its start
+    /// past its end) when the segment misses the rectangle.
+    pub fn clip_segment(&self, from: Point, to: Point) -> Option<(f64, f64)> {
+        let (dx, dy) = (to.x - from.x, to.y - from.y);
+        let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+        for (step, room) in [
+            (-dx, from.x - self.left),
+            (dx, self.right - from.x),
+            (-dy, from.y - self.top),
+            (dy, self.bottom - from.y),
+        ] {
+            if step == 0.0 {
+                if room < 0.0 {
+                    return None;
+                }
+            } else {
+                let t = room / step;
+                if step < 0.0 {
+                    enter = enter.max(t);
+                } else {
+                    leave = leave.min(t);
+                }
+            }
+        }
+        Some((enter, leave))
+    }
+
     /// The point of the rectangle's outline nearest to `point`.
     pub fn nearest_point_to(&self, point: Point) -> Point {
         Point::new(

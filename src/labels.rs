@@ -156,30 +156,10 @@ fn crosses_any(from: Point, to: Point, rects: &[Rect]) -> bool {
 /// through `rect` (edges included): the segment is clipped to the
 /// rectangle's four sides (Liang–Barsky), in constant time however long it is.
 pub fn segment_crosses(from: Point, to: Point, rect: &Rect) -> bool {
-    let (dx, dy) = (to.x - from.x, to.y - from.y);
-    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
-    for (step, room) in [
-        (-dx, from.x - rect.left),
-        (dx, rect.right - from.x),
-        (-dy, from.y - rect.top),
-        (dy, rect.bottom - from.y),
-    ] {
-        if step == 0.0 {
-            if room < 0.0 {
-                return false;
-            }
-        } else {
-            let t = room / step;
-            if step < 0.0 {
-                enter = enter.max(t);
-            } else {
-                leave = leave.min(t);
-            }
-        }
-    }
     // Some point strictly between the ends: a leader may touch a box at
     // its own end.
-    enter <= leave && enter < 1.0 && leave > 0.0
+    rect.clip_segment(from, to)
+        .is_some_and(|(enter, leave)| enter <= leave && enter < 1.0 && leave > 0.0)
 }
 
 /// The candidate positions of a label, best first: ring by ring, the

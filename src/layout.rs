@@ -1469,27 +1469,7 @@ fn clip_path(rect: Rect, path: &[Point]) -> Vec<Point> {
 /// Clips a segment to a rectangle (Liang–Barsky); `None` if it lies outside.
 fn clip_to(rect: Rect, start: Point, end: Point) -> Option<(Point, Point)> {
     let (dx, dy) = (end.x - start.x, end.y - start.y);
-    let mut t0: f64 = 0.0;
-    let mut t1: f64 = 1.0;
-    for (p, q) in [
-        (-dx, start.x - rect.left),
-        (dx, rect.right - start.x),
-        (-dy, start.y - rect.top),
-        (dy, rect.bottom - start.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
+    let (t0, t1) = rect.clip_segment(start, end)?;
     (t0 <= t1).then(|| {
         (
             Point::new(start.x + t0 * dx, start.y + t0 * dy),
