@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use param_scale::export::iframe_snippet;
+use param_scale::export::{iframe_snippet, script_snippet};
 use param_scale::i18n::Lang;
 use param_scale::options::ChartOptions;
 use serde_json::{json, Value};
@@ -357,6 +357,62 @@ async fn a_frame_that_opens_in_the_story_keeps_the_step_s_room_and_nothing_on_th
                 }
                 failures.extend(page.frame_fits(&name).await?);
                 failures.extend(page.host_did_not_move(&name).await?);
+            }
+        }
+        drop(server);
+        check(failures)
+    })
+    .await;
+}
+
+/// The script embed on a news site of its own domain: the snippet exactly as
+/// `export::script_snippet` writes it for the chart's site, in an article that this
+/// server (another origin) sends. The chart's files come from the chart's server, which
+/// must allow other origins to use them (`Access-Control-Allow-Origin`, as `cargo xtask
+/// serve` sends), or the browser refuses the module and no chart is drawn.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_script_embed_draws_the_chart_in_an_article_of_another_origin() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        let chart_page = format!("{}index.html", page.site_url);
+        let server = HostServer::start(&page.site_url, |_| {
+            Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    let query = format!("lang={}&from=2018&to=2022", lang.code());
+                    let (options, _) = ChartOptions::from_query(&query, &[]);
+                    let snippet = script_snippet(&chart_page, &options);
+                    (
+                        format!("/script-{}.html", lang.code()),
+                        host_page(&snippet, lang),
+                    )
+                })
+                .collect()
+        })?;
+        let mut failures = Vec::new();
+        for lang in Lang::ALL {
+            let url = server.url(&format!("/script-{}.html", lang.code()));
+            if !url.starts_with("http://") || page.site_url.starts_with(&server.url("/")) {
+                return Err(format!("the article ({url}) is on the chart's own origin"));
+            }
+            page.client
+                .goto(&url)
+                .await
+                .map_err(|error| format!("cannot open {url}: {error}"))?;
+            if let Err(problem) = page.wait_until_redrawn_in("[data-param-scale]").await {
+                failures.push(format!("{url}: {problem}"));
+                continue;
+            }
+            let shown = page
+                .evaluate(
+                    "const chart = document.querySelector('[data-param-scale]');
+                     return [chart.lang, chart.chart ? chart.chart.drawnPoints().length : 0];",
+                )
+                .await?;
+            if shown[0] != json!(lang.code()) && shown[0] != json!(lang.html_tag()) {
+                failures.push(format!("{url}: the chart's language is {}", shown[0]));
+            }
+            if shown[1].as_u64().unwrap_or(0) < 20 {
+                failures.push(format!("{url}: the chart drew {} points", shown[1]));
             }
         }
         drop(server);

@@ -22,6 +22,13 @@ pub const SECURITY_HEADERS: [(&str, &str); 3] = [
     ("Referrer-Policy", "no-referrer"),
 ];
 
+/// Headers that let pages of any origin use the chart's files: the script
+/// embed, pasted into an article on a news site's own domain, loads
+/// `www/embed.js`, the module and its wasm from the chart's server, and a
+/// browser runs a module or compiles wasm from another origin only when its
+/// server allows it. The files are public; nothing is sent with credentials.
+pub const SHARING_HEADERS: [(&str, &str); 1] = [("Access-Control-Allow-Origin", "*")];
+
 /// The request methods the server answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {

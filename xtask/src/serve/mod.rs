@@ -8,7 +8,8 @@
 //! `/` and directories serve their `index.html`; a directory named without its trailing
 //! slash is redirected to it, so relative links inside it resolve.
 //!
-//! Every response carries the page's security headers ([`SECURITY_HEADERS`]): a Content
+//! Every response carries the page's security headers ([`SECURITY_HEADERS`]) and allows
+//! pages of any origin to use it ([`SHARING_HEADERS`]: the script embed on a news site): a Content
 //! Security Policy that allows nothing but the site's own files (and the compilation of its
 //! WebAssembly), `nosniff`, and no referrer. The page must work under them — the browser
 //! tests run against this server and fail on any CSP violation — so a static host that
@@ -37,7 +38,7 @@ use std::time::Duration;
 
 use self::http::{
     accepted_encodings, content_type_for, parse_request_line, read_request_head,
-    relative_path_from_target, Method, RequestLineError, Status, SECURITY_HEADERS,
+    relative_path_from_target, Method, RequestLineError, Status, SECURITY_HEADERS, SHARING_HEADERS,
 };
 
 /// How long a connection may stay silent before the server gives up on it.
@@ -216,7 +217,11 @@ fn write_response(
          Cache-Control: no-cache\r\nConnection: close\r\n",
         body.len()
     );
-    for (name, value) in SECURITY_HEADERS.iter().chain(extra_headers) {
+    for (name, value) in SECURITY_HEADERS
+        .iter()
+        .chain(&SHARING_HEADERS)
+        .chain(extra_headers)
+    {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");

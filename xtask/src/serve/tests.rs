@@ -267,9 +267,9 @@ fn the_server_answers_get_head_and_refuses_escapes_over_a_socket() {
     );
     assert!(redirect.contains("Location: /www/\r\n"), "{redirect}");
 
-    // Every response carries the security headers, whatever its status.
+    // Every response carries the security and sharing headers, whatever its status.
     for response in [&page, &head, &escape, &missing, &post, &redirect] {
-        for (name, value) in SECURITY_HEADERS {
+        for (name, value) in SECURITY_HEADERS.iter().chain(&SHARING_HEADERS) {
             let line = format!("\r\n{name}: {value}\r\n");
             assert!(response.contains(&line), "no {line:?} in {response}");
         }
