@@ -393,40 +393,91 @@ pub fn place_labels_must(
 
 /// Moves each label that lies across another's leader line, or whose own
 /// leader crosses another label, to the first position of its own where it
-/// does neither (near, else farther off), if it has one; a label with no
-/// such position stays where it is.
+/// does neither (near, else farther off), if it has one; then, for a pair
+/// still tangled, places both again, one and then the other, each clear of
+/// every leader. A label with no such position stays where it is.
 fn untangle(
     requests: &[LabelRequest],
     placements: &mut [Option<Placement>],
     (obstacles, texts): (&[Rect], &[Rect]),
     bounds: Rect,
 ) {
-    let config = PlacementConfig::default();
-    let fixed = Obstacles::new(obstacles);
-    let texts = Obstacles::new(texts);
-    let mut blockers = Vec::new();
-    for index in 0..requests.len().min(placements.len()) {
-        let Some(current) = placements[index] else {
-            continue;
-        };
-        let others: Vec<Placement> = placements
-            .iter()
-            .enumerate()
-            .filter(|(other, _)| *other != index)
-            .filter_map(|(_, placement)| *placement)
-            .collect();
-        if !tangled(&current, &others, config) {
-            continue;
+    let around = Around {
+        fixed: Obstacles::new(obstacles),
+        texts: Obstacles::new(texts),
+        bounds,
+    };
+    let count = requests.len().min(placements.len());
+    for index in 0..count {
+        if tangled_with(index, placements).is_some() {
+            place_again(&[index], requests, placements, &around);
         }
-        let request = &requests[index];
-        fixed.near(reach_of(request, config), &mut blockers);
-        blockers.extend(others.iter().flat_map(Placement::footprint));
-        placements[index] = None;
-        let moved = candidates(request, config)
-            .find(|candidate| fits(candidate, &blockers, bounds, config))
-            .or_else(|| farther(request, placements, (&fixed, &texts), bounds, config));
-        placements[index] = Some(moved.unwrap_or(current));
     }
+    for index in 0..count {
+        if let Some(other) = tangled_with(index, placements) {
+            if !place_again(&[index, other], requests, placements, &around) {
+                place_again(&[other, index], requests, placements, &around);
+            }
+        }
+    }
+}
+
+/// What [`untangle`] places labels around: the fixed obstacles, those that
+/// are text, and the bounds.
+struct Around<'a> {
+    fixed: Obstacles<'a>,
+    texts: Obstacles<'a>,
+    bounds: Rect,
+}
+
+/// A label placed before `index` or after it whose leader crosses label
+/// `index`, or whose box its leader crosses.
+fn tangled_with(index: usize, placements: &[Option<Placement>]) -> Option<usize> {
+    let config = PlacementConfig::default();
+    let current = placements.get(index).copied().flatten()?;
+    placements
+        .iter()
+        .enumerate()
+        .find_map(|(other, placement)| {
+            let placement = placement.filter(|_| other != index)?;
+            tangled(&current, &[placement], config).then_some(other)
+        })
+}
+
+/// Places the labels `indices` again, in that order, each where it lies
+/// across no leader and its leader crosses no label (near, else farther
+/// off); keeps the new places only if every one of them found one.
+fn place_again(
+    indices: &[usize],
+    requests: &[LabelRequest],
+    placements: &mut [Option<Placement>],
+    around: &Around<'_>,
+) -> bool {
+    let config = PlacementConfig::default();
+    let before: Vec<Option<Placement>> = indices.iter().map(|&index| placements[index]).collect();
+    for &index in indices {
+        placements[index] = None;
+    }
+    let mut blockers = Vec::new();
+    for &index in indices {
+        let request = &requests[index];
+        around.fixed.near(reach_of(request, config), &mut blockers);
+        blockers.extend(placements.iter().flatten().flat_map(Placement::footprint));
+        let found = candidates(request, config)
+            .find(|candidate| fits(candidate, &blockers, around.bounds, config))
+            .or_else(|| {
+                let sides = (&around.fixed, &around.texts);
+                farther(request, placements, sides, around.bounds, config)
+            });
+        let Some(found) = found else {
+            for (&index, placement) in indices.iter().zip(before) {
+                placements[index] = placement;
+            }
+            return false;
+        };
+        placements[index] = Some(found);
+    }
+    true
 }
 
 /// Whether `placement` lies across a leader line of `others`, or its own
