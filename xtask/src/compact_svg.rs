@@ -9,8 +9,15 @@
 //! Only whole lines the painter wrote are rewritten; anything else passes
 //! through as it is.
 
-/// Attributes that say what SVG assumes anyway.
-const DEFAULTS: [&str; 2] = [" opacity=\"1\"", " stroke=\"none\" stroke-width=\"1\""];
+/// Attributes that say what SVG assumes anyway. `text-anchor` inherits, but
+/// nothing around the first paint sets it (nor a right-to-left direction),
+/// so a text's `start` is the initial value: without it, the six drawings
+/// are 1.6 KB smaller gzipped.
+const DEFAULTS: [&str; 3] = [
+    " opacity=\"1\"",
+    " stroke=\"none\" stroke-width=\"1\"",
+    " text-anchor=\"start\"",
+];
 
 /// `svg` with its polyline runs merged and its default attributes left out.
 pub fn compact(svg: &str) -> String {
@@ -227,6 +234,14 @@ mod tests {
             (
                 "<text x=\"5\" y=\"9\" opacity=\"0.5\">1750亿</text>",
                 "<text x=\"5\" y=\"9\" opacity=\"0.5\">1750亿</text>",
+            ),
+            (
+                "<text x=\"5\" y=\"9\" text-anchor=\"start\" font-size=\"12\">175B</text>",
+                "<text x=\"5\" y=\"9\" font-size=\"12\">175B</text>",
+            ),
+            (
+                "<text x=\"5\" y=\"9\" text-anchor=\"middle\">175B</text>",
+                "<text x=\"5\" y=\"9\" text-anchor=\"middle\">175B</text>",
             ),
             // Not whole numbers: left as it is.
             (
