@@ -14,7 +14,8 @@
 //!    its TypeScript declarations ([`crate::typescript`]).
 //! 3. [`clear_out_dir`] empties the output folder, only now that the build has worked, so
 //!    a failed build leaves the previous site in place; [`copy_site`] copies `index.html`,
-//!    the demo article `story.html` and `www/`.
+//!    the demo article `story.html` and `www/`, its stylesheets and scripts without their
+//!    comments ([`crate::comments`]).
 //! 4. [`crate::fallback::write`] renders the static charts (`chart-zh.svg`,
 //!    `chart-en.svg`) and the no-script block; [`precompress`] writes `.gz`
 //!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
@@ -226,14 +227,30 @@ fn generate_bindings(wasm: &Path, pkg_dir: &Path) -> Result<()> {
     crate::typescript::install(pkg_dir, MODULE_NAME)
 }
 
-/// Copies the page and its static files next to the generated module.
+/// Copies the page and its static files next to the generated module, the
+/// stylesheets and scripts of `www/` without their comments
+/// ([`crate::comments`]).
 fn copy_site(root: &Path, out: &Path) -> Result<()> {
     for page in ["index.html", "story.html"] {
         let source = root.join(page);
         fs::copy(&source, out.join(page))
             .with_context(|| format!("cannot copy {}", source.display()))?;
     }
-    copy_dir_recursive(&root.join("www"), &out.join("www"))
+    let www = out.join("www");
+    copy_dir_recursive(&root.join("www"), &www)?;
+    for (relative, _) in file_sizes(&www)? {
+        let strip: fn(&str) -> String = match relative.extension().and_then(|e| e.to_str()) {
+            Some("css") => crate::comments::strip_css,
+            Some("js") => crate::comments::strip_js,
+            _ => continue,
+        };
+        let path = www.join(&relative);
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        fs::write(&path, strip(&text))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 pub(crate) fn copy_dir_recursive(from: &Path, to: &Path) -> Result<()> {
