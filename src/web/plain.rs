@@ -1,7 +1,7 @@
 //! Plain JS objects and arrays, built key by key through `Reflect.set`, for
 //! what the JS API hands back (`models()`, `story()`, `drawnPoints()`,
 //! `layoutBoxes()`). A serializer (serde with serde-wasm-bindgen) did this
-//! before and cost the module about 10 KB for these four arrays.
+//! before and cost the module 13 KB (3.7 KB gzipped) for these four arrays.
 
 use wasm_bindgen::JsValue;
 
