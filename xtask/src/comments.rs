@@ -1,7 +1,8 @@
 //! The site's stylesheets and scripts as `dist` writes them: without the
 //! comments that explain them to us, which a reader's browser downloads for
 //! nothing (`www/style.css` loses a third of its gzipped size, `main.js`
-//! a third). The code is left as it is: no renaming, no joined lines.
+//! a third, wasm-bindgen's `pkg/param_scale.js` a fifth), nor their
+//! indentation. The code is left as it is: no renaming, no joined lines.
 
 /// `css` without its `/* … */` comments, the blank lines they leave and
 /// each line's indentation. Quoted strings are kept whole, a `/*` in one
@@ -36,19 +37,33 @@ pub fn strip_css(css: &str) -> String {
     lines.join("\n") + "\n"
 }
 
-/// `js` without the lines that are only a `//` comment. A script with a
-/// template literal over several lines (where such a line would be text)
-/// is left as it is.
+/// `js` without its doc comments (`/** … */` on lines of their own, as
+/// wasm-bindgen copies the Rust docs into `pkg/param_scale.js`), the lines
+/// that are only a `//` comment, blank lines and indentation. A script with
+/// a template literal over several lines (where such lines would be text),
+/// or a doc comment with code after it, is left as it is.
 pub fn strip_js(js: &str) -> String {
-    let spans_lines = js.lines().any(|line| line.matches('`').count() % 2 == 1);
-    if spans_lines {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut in_doc = false;
+    for line in js.lines().map(str::trim) {
+        let opens = !in_doc && line.starts_with("/**");
+        if in_doc || opens {
+            match line.find("*/") {
+                Some(end) if end + 2 < line.len() => return js.to_owned(),
+                Some(_) => in_doc = false,
+                None => in_doc = true,
+            }
+            continue;
+        }
+        if !line.is_empty() && !line.starts_with("//") {
+            kept.push(line);
+        }
+    }
+    let spans_lines = kept.iter().any(|line| line.matches('`').count() % 2 == 1);
+    if in_doc || spans_lines {
         return js.to_owned();
     }
-    let lines: Vec<&str> = js
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .collect();
-    lines.join("\n") + "\n"
+    kept.join("\n") + "\n"
 }
 
 #[cfg(test)]
@@ -77,19 +92,28 @@ mod tests {
     }
 
     #[test]
-    fn js_loses_only_its_whole_line_comments() {
+    fn js_loses_its_doc_comments_whole_line_comments_and_indentation() {
         let cases = [
             (
-                "// What it does.\nconst a = 1; // kept\n  // indented\nconst url = 'http://x';\n",
-                "const a = 1; // kept\nconst url = 'http://x';\n",
+                "// What it does.\nconst a = 1; // kept\n  // indented\n\nif (a) {\n    go('http://x');\n}\n",
+                "const a = 1; // kept\nif (a) {\ngo('http://x');\n}\n",
             ),
             (
-                "const text = `one\n// part of the text\ntwo`;\n",
-                "const text = `one\n// part of the text\ntwo`;\n",
+                "/* @ts-self-types=\"./x.d.ts\" */\n/**\n * One chart: `{ a:\n * b }`.\n */\nexport class Chart {\n    /** Short. */\n    free() {}\n}\n",
+                "/* @ts-self-types=\"./x.d.ts\" */\nexport class Chart {\nfree() {}\n}\n",
             ),
             (
                 "note.textContent = `${a} // b`;\n// gone\n",
                 "note.textContent = `${a} // b`;\n",
+            ),
+            // Left as they are: a template literal over lines, code after a doc comment.
+            (
+                "const text = `one\n  // part of the text\ntwo`;\n",
+                "const text = `one\n  // part of the text\ntwo`;\n",
+            ),
+            (
+                "/** Doc. */ const a = 1;\n",
+                "/** Doc. */ const a = 1;\n",
             ),
         ];
         for (js, expected) in cases {

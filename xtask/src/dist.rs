@@ -11,7 +11,8 @@
 //!    data; cargo's stderr is passed through so that message reaches the user.
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
 //!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`, and
-//!    its TypeScript declarations ([`crate::typescript`]).
+//!    its TypeScript declarations ([`crate::typescript`]); the module's script loses its
+//!    comments ([`crate::comments`]).
 //! 3. [`clear_out_dir`] empties the output folder, only now that the build has worked, so
 //!    a failed build leaves the previous site in place; [`copy_site`] copies `index.html`,
 //!    the demo article `story.html` and `www/`, its stylesheets and scripts without their
@@ -94,6 +95,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
     let wasm = build_wasm(data.as_deref(), options.fault_injection)?;
     clear_out_dir(&out)?;
     generate_bindings(&wasm, &out.join("pkg"))?;
+    strip_comments(&out.join("pkg"))?;
     copy_site(&root, &out)?;
     let data_file = data.clone().unwrap_or_else(|| root.join("data/models.csv"));
     crate::fallback::write(&data_file, &out)?;
@@ -238,13 +240,19 @@ fn copy_site(root: &Path, out: &Path) -> Result<()> {
     }
     let www = out.join("www");
     copy_dir_recursive(&root.join("www"), &www)?;
-    for (relative, _) in file_sizes(&www)? {
+    strip_comments(&www)
+}
+
+/// Rewrites each stylesheet and script under `dir` without its comments
+/// ([`crate::comments`]).
+fn strip_comments(dir: &Path) -> Result<()> {
+    for (relative, _) in file_sizes(dir)? {
         let strip: fn(&str) -> String = match relative.extension().and_then(|e| e.to_str()) {
             Some("css") => crate::comments::strip_css,
             Some("js") => crate::comments::strip_js,
             _ => continue,
         };
-        let path = www.join(&relative);
+        let path = dir.join(&relative);
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
         fs::write(&path, strip(&text))
