@@ -392,7 +392,7 @@ pub fn trend_label(
         ),
         Lang::En => format!(
             "Trend ({}): doubling every {months} months (least squares, {from_year}–{to_year}{demos})",
-            basis.to_lowercase()
+            basis.to_ascii_lowercase()
         ),
     }
 }

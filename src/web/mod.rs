@@ -1,5 +1,5 @@
-//! The browser shell: the only module that knows `web_sys`, `JsValue` and
-//! serde-wasm-bindgen.
+//! The browser shell: the only module that knows `web_sys`, `js_sys` and
+//! `JsValue`.
 //!
 //! It turns a host's container element into a chart: a toolbar (language,
 //! time range, show all, copy link, table, embed, downloads, story), the chart
@@ -10,6 +10,7 @@
 //!
 //! One concept a file:
 //! - `api`: the JS API (`createChart`, the `Chart` handle, `models()`);
+//! - `plain`: the plain JS objects and arrays the API hands back;
 //! - `js_options`: reading `createChart`'s options object and the browser's
 //!   preferences;
 //! - `registry`: the live charts of the page, until `destroy()`;
@@ -54,6 +55,7 @@ mod failure;
 mod js_options;
 mod menu;
 mod meter;
+mod plain;
 mod registry;
 mod retire;
 mod search_box;

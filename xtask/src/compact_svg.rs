@@ -4,13 +4,22 @@
 //! restates attributes that are the defaults. Here a run of consecutive
 //! polylines with the same attributes becomes one `<path>` of relative
 //! moves, each polygon (a marker's diamond, an event's triangle) a closed
-//! one, and default attributes go.
+//! one, and default attributes go. Consecutive texts of the same size and
+//! colour say them once, on a `<g>` around them ([`group_texts`]), which
+//! both properties are inherited from.
 //!
 //! Only whole lines the painter wrote are rewritten; anything else passes
 //! through as it is.
 
-/// Attributes that say what SVG assumes anyway.
-const DEFAULTS: [&str; 2] = [" opacity=\"1\"", " stroke=\"none\" stroke-width=\"1\""];
+/// Attributes that say what SVG assumes anyway. `text-anchor` inherits, but
+/// nothing around the first paint sets it (nor a right-to-left direction),
+/// so a text's `start` is the initial value: without it, the six drawings
+/// are 1.6 KB smaller gzipped.
+const DEFAULTS: [&str; 3] = [
+    " opacity=\"1\"",
+    " stroke=\"none\" stroke-width=\"1\"",
+    " text-anchor=\"start\"",
+];
 
 /// `svg` with its polyline runs merged and its default attributes left out.
 pub fn compact(svg: &str) -> String {
@@ -42,6 +51,62 @@ pub fn compact(svg: &str) -> String {
         }
     }
     run.flush(&mut out);
+    group_texts(&out)
+}
+
+/// The attributes a run of texts shares, as plotters writes them: side by
+/// side, size then colour.
+fn text_size_and_colour(line: &str) -> Option<&str> {
+    if !line.starts_with("<text ") {
+        return None;
+    }
+    let start = line.find(" font-size=\"")?;
+    let size_end = start + 1 + line[start + 1..].find('"')? + 1;
+    let size_end = size_end + line[size_end..].find('"')? + 1;
+    let colour = line[size_end..].strip_prefix(" fill=\"")?;
+    let colour_end = size_end + " fill=\"".len() + colour.find('"')? + 1;
+    Some(&line[start..colour_end])
+}
+
+/// `svg` with each run of two or more consecutive texts (a `<text …>` line,
+/// its content, `</text>`) of the same size and colour wrapped in a `<g>`
+/// that says them once. The page's CSS recolours by the `fill` attribute,
+/// so it finds the colour on the `<g>` and the texts inherit it.
+fn group_texts(svg: &str) -> String {
+    let lines: Vec<&str> = svg.lines().collect();
+    let mut out = String::with_capacity(svg.len());
+    let mut index = 0;
+    while index < lines.len() {
+        let shared = text_size_and_colour(lines[index]);
+        let run = shared.map_or(0, |shared| {
+            lines[index..]
+                .chunks(3)
+                .take_while(|text| {
+                    text.len() == 3
+                        && text[2] == "</text>"
+                        && text_size_and_colour(text[0]) == Some(shared)
+                })
+                .count()
+        });
+        match shared {
+            Some(shared) if run >= 2 => {
+                out.push_str(&format!("<g{shared}>\n"));
+                for text in lines[index..index + 3 * run].chunks(3) {
+                    out.push_str(&text[0].replacen(shared, "", 1));
+                    out.push('\n');
+                    out.push_str(text[1]);
+                    out.push_str("\n</text>\n");
+                }
+                out.push_str("</g>\n");
+                index += 3 * run;
+            }
+            _ => {
+                out.push_str(lines[index]);
+                out.push('\n');
+                index += 1;
+            }
+        }
+    }
     out
 }
 
@@ -228,6 +293,14 @@ mod tests {
                 "<text x=\"5\" y=\"9\" opacity=\"0.5\">1750亿</text>",
                 "<text x=\"5\" y=\"9\" opacity=\"0.5\">1750亿</text>",
             ),
+            (
+                "<text x=\"5\" y=\"9\" text-anchor=\"start\" font-size=\"12\">175B</text>",
+                "<text x=\"5\" y=\"9\" font-size=\"12\">175B</text>",
+            ),
+            (
+                "<text x=\"5\" y=\"9\" text-anchor=\"middle\">175B</text>",
+                "<text x=\"5\" y=\"9\" text-anchor=\"middle\">175B</text>",
+            ),
             // Not whole numbers: left as it is.
             (
                 "<polyline fill=\"none\" points=\"1.5,2 3,4 \"/>",
@@ -237,5 +310,42 @@ mod tests {
         for (svg, expected) in cases {
             assert_eq!(compact(svg), format!("{expected}\n"));
         }
+    }
+
+    #[test]
+    fn consecutive_texts_of_one_size_and_colour_say_them_once_on_a_group() {
+        let text = |x: u32, attributes: &str, content: &str| {
+            format!(
+                "<text x=\"{x}\" y=\"9\"{attributes} textLength=\"20.0\">\n{content}\n</text>\n"
+            )
+        };
+        let small_dark = " font-size=\"12\" fill=\"#1B1F24\"";
+        let small_muted = " font-size=\"12\" fill=\"#575F69\"";
+        let svg = [
+            text(1, small_dark, "2020"),
+            text(2, small_dark, "2021"),
+            text(3, small_dark, "2022"),
+            "<circle cx=\"1\" cy=\"2\" r=\"3\" fill=\"#1B1F24\"/>\n".to_owned(),
+            text(4, small_dark, "alone"),
+            text(5, small_muted, "GPT-3"),
+            text(6, small_muted, "PaLM"),
+        ]
+        .concat();
+        let expected = [
+            "<g font-size=\"12\" fill=\"#1B1F24\">\n".to_owned(),
+            text(1, "", "2020"),
+            text(2, "", "2021"),
+            text(3, "", "2022"),
+            "</g>\n".to_owned(),
+            "<circle cx=\"1\" cy=\"2\" r=\"3\" fill=\"#1B1F24\"/>\n".to_owned(),
+            text(4, small_dark, "alone"),
+            "<g font-size=\"12\" fill=\"#575F69\">\n".to_owned(),
+            text(5, "", "GPT-3"),
+            text(6, "", "PaLM"),
+            "</g>\n".to_owned(),
+        ]
+        .concat();
+        assert_eq!(group_texts(&svg), expected);
+        assert_eq!(compact(&svg), expected);
     }
 }

@@ -11,10 +11,12 @@
 //!    data; cargo's stderr is passed through so that message reaches the user.
 //! 2. [`generate_bindings`] turns the `.wasm` into a web module with
 //!    `wasm-bindgen-cli-support`, the same version as the library's `wasm-bindgen`, and
-//!    its TypeScript declarations ([`crate::typescript`]).
+//!    its TypeScript declarations ([`crate::typescript`]); the module's script loses its
+//!    comments ([`crate::comments`]).
 //! 3. [`clear_out_dir`] empties the output folder, only now that the build has worked, so
 //!    a failed build leaves the previous site in place; [`copy_site`] copies `index.html`,
-//!    the demo article `story.html` and `www/`.
+//!    the demo article `story.html` and `www/`, its stylesheets and scripts without their
+//!    comments ([`crate::comments`]).
 //! 4. [`crate::fallback::write`] renders the static charts (`chart-zh.svg`,
 //!    `chart-en.svg`) and the no-script block; [`precompress`] writes `.gz`
 //!    (gzip -9) and `.br` (brotli 11; 9 over 2 MB) copies of the larger files, which `serve` sends to
@@ -93,6 +95,7 @@ pub fn run(options: &DistOptions) -> Result<PathBuf> {
     let wasm = build_wasm(data.as_deref(), options.fault_injection)?;
     clear_out_dir(&out)?;
     generate_bindings(&wasm, &out.join("pkg"))?;
+    strip_comments(&out.join("pkg"))?;
     copy_site(&root, &out)?;
     let data_file = data.clone().unwrap_or_else(|| root.join("data/models.csv"));
     crate::fallback::write(&data_file, &out)?;
@@ -226,14 +229,36 @@ fn generate_bindings(wasm: &Path, pkg_dir: &Path) -> Result<()> {
     crate::typescript::install(pkg_dir, MODULE_NAME)
 }
 
-/// Copies the page and its static files next to the generated module.
+/// Copies the page and its static files next to the generated module, the
+/// stylesheets and scripts of `www/` without their comments
+/// ([`crate::comments`]).
 fn copy_site(root: &Path, out: &Path) -> Result<()> {
     for page in ["index.html", "story.html"] {
         let source = root.join(page);
         fs::copy(&source, out.join(page))
             .with_context(|| format!("cannot copy {}", source.display()))?;
     }
-    copy_dir_recursive(&root.join("www"), &out.join("www"))
+    let www = out.join("www");
+    copy_dir_recursive(&root.join("www"), &www)?;
+    strip_comments(&www)
+}
+
+/// Rewrites each stylesheet and script under `dir` without its comments
+/// ([`crate::comments`]).
+fn strip_comments(dir: &Path) -> Result<()> {
+    for (relative, _) in file_sizes(dir)? {
+        let strip: fn(&str) -> String = match relative.extension().and_then(|e| e.to_str()) {
+            Some("css") => crate::comments::strip_css,
+            Some("js") => crate::comments::strip_js,
+            _ => continue,
+        };
+        let path = dir.join(&relative);
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        fs::write(&path, strip(&text))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 pub(crate) fn copy_dir_recursive(from: &Path, to: &Path) -> Result<()> {

@@ -23,6 +23,8 @@
 //! - [`process`]: running other programs with clear errors.
 //! - [`toolchain`]: the wasm32 target, added with rustup when it is missing.
 //! - [`typescript`]: typed declarations for the web module (`pkg/param_scale.d.ts`).
+//! - [`comments`]: the site's stylesheets and scripts without their comments, as `dist`
+//!   writes them.
 //!
 //! Printing to stdout is what this program is for, hence the `print_stdout` allowance.
 
@@ -31,6 +33,7 @@
 mod audit;
 mod bench;
 mod browser;
+mod comments;
 mod compact_svg;
 mod dist;
 mod fallback;
