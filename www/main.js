@@ -110,8 +110,9 @@ try {
   await chartModule.default({ module_or_path: await compiled });
   // The instance stays reachable from its element (e.g. for `drawnPoints()`).
   // The canvas takes the first paint's place in the same task: no frame
-  // between them, and the stage has the same box.
-  figure.querySelector(":scope > .ps-first")?.remove();
+  // between them, and the stage has the same box. The module adopts the
+  // first paint's block as its root and keeps its heading, the same element
+  // (src/web/dom.rs), and takes out the rest.
   figure.chart = chartModule.createChart(figure, { url: true });
   if (pendingStep !== null) {
     figure.chart.step(pendingStep);

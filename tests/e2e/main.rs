@@ -40,6 +40,7 @@ mod first_paint;
 mod hardening;
 mod host;
 mod hostile;
+mod hover;
 mod interaction;
 mod many;
 mod phone;
