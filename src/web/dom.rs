@@ -433,8 +433,7 @@ impl Elements {
             brush,
         };
         elements.set_layout_styles()?;
-        // An adopted root stays where it is: moving it would make its
-        // heading new to the browser.
+        // An adopted root stays put (moved, its heading would paint anew).
         if !adopted {
             container.append_child(&elements.root)?;
         }
