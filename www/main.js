@@ -117,8 +117,9 @@ try {
   await chartModule.default({ module_or_path: await compiled });
   // The instance stays reachable from its element (e.g. for `drawnPoints()`).
   // The canvas takes the first paint's place in the same task: no frame
-  // between them, and the stage has the same box.
-  figure.querySelector(":scope > .ps-first")?.remove();
+  // between them, and the stage has the same box. The module adopts the
+  // first paint's block as its root and keeps its heading, the same element
+  // (src/web/dom.rs), and takes out the rest.
   // The English page is in English unless the URL asks otherwise.
   const options = englishPage && !parameters.has("lang") ? { url: true, lang: "en" } : { url: true };
   figure.chart = chartModule.createChart(figure, options);

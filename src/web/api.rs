@@ -120,7 +120,7 @@ fn build(container: &Element, options: &JsValue) -> Result<(u32, Built), JsValue
         }
     }
     let id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
-    let elements = Elements::create(container, id)?;
+    let elements = Elements::create(container, id, lang)?;
     let state = ChartState::new(elements, &options, lang, theme, sync_url, page_url.clone())?;
     let controller = Rc::new(Controller::new(state, container.clone()));
 

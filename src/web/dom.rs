@@ -12,6 +12,7 @@ use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlEleme
 
 use super::brush_bar::BrushBar;
 use super::element::{append_all, button, create};
+use super::first_paint;
 use super::search_box::SearchBox;
 use super::sheet;
 use super::story_panel::StoryPanel;
@@ -250,6 +251,23 @@ impl Downloads {
     }
 }
 
+/// The chart's root holding its title, and whether they are the first
+/// response's, taken over in place (then the root is in `container`
+/// already); else new ones.
+fn root_and_title(
+    container: &Element,
+    document: &Document,
+    lang: Lang,
+) -> Result<(HtmlElement, Element, bool), JsValue> {
+    if let Some(adopted) = first_paint::adopt(container, lang, "ps-root")? {
+        return Ok((adopted.root, adopted.title, true));
+    }
+    let root: HtmlElement = create(document, "div", "ps-root")?;
+    let title = title_heading(document)?;
+    root.append_child(&title)?;
+    Ok((root, title, false))
+}
+
 /// The chart's title as a heading: `h1` where the page has none (the
 /// chart's own page, its iframe), else `h2` (inline in an article).
 fn title_heading(document: &Document) -> Result<Element, JsValue> {
@@ -337,9 +355,11 @@ impl Stage {
 
 impl Elements {
     /// Creates the chart's elements in a root element of their own and
-    /// appends it to `container`. `id` makes the ids unique when a page
-    /// holds several charts.
-    pub fn create(container: &Element, id: u32) -> Result<Elements, JsValue> {
+    /// appends it to `container`; or, where the container holds the first
+    /// response's chart, in that block, keeping its heading in `lang` as
+    /// the title ([`first_paint::adopt`]). `id` makes the ids unique when a
+    /// page holds several charts.
+    pub fn create(container: &Element, id: u32, lang: Lang) -> Result<Elements, JsValue> {
         let document = container
             .owner_document()
             .ok_or("the container is not in a document")?;
@@ -367,12 +387,10 @@ impl Elements {
         help.set_id(&format!("ps-help-{id}"));
         let live: Element = create(&document, "p", "ps-visually-hidden ps-live")?;
         live.set_attribute("aria-live", "polite")?;
-        let root: HtmlElement = create(&document, "div", "ps-root")?;
-        let title = title_heading(&document)?;
+        let (root, title, adopted) = root_and_title(container, &document, lang)?;
         append_all(
             &root,
             &[
-                &title,
                 &tools.toolbar,
                 &notice,
                 &story.panel,
@@ -415,7 +433,10 @@ impl Elements {
             brush,
         };
         elements.set_layout_styles()?;
-        container.append_child(&elements.root)?;
+        // An adopted root stays put (moved, its heading would paint anew).
+        if !adopted {
+            container.append_child(&elements.root)?;
+        }
         Ok(elements)
     }
 
@@ -530,7 +551,11 @@ impl Elements {
     /// Writes every control's text in `lang`.
     pub fn set_texts(&self, lang: Lang) -> Result<(), JsValue> {
         let text = |phrase| i18n::phrase(phrase, lang);
-        self.title.set_text_content(Some(text(Phrase::Title)));
+        // The first response's heading already says it: its text stays the
+        // same node.
+        if self.title.text_content().as_deref() != Some(text(Phrase::Title)) {
+            self.title.set_text_content(Some(text(Phrase::Title)));
+        }
         self.toolbar
             .set_attribute("aria-label", text(Phrase::Controls))?;
         self.lang_button

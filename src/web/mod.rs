@@ -23,7 +23,8 @@
 //!   after that borrow ends;
 //! - `failure`: a failed draw and a failed action;
 //! - `retire`: the panic hook's retirement of every chart;
-//! - `element`: helpers that make elements;
+//! - `element`: helpers that make elements; `first_paint`: taking over the
+//!   chart of the page's first response (its block and heading, in place);
 //! - here: the panic hook ([`start`]), `warn` (English, for the page's
 //!   developer), and the error maps that keep a cause: `because` (a
 //!   browser error's reason) and `unexpected` (what came instead of the
@@ -52,6 +53,7 @@ mod effects;
 mod element;
 mod events;
 mod failure;
+mod first_paint;
 mod js_options;
 mod menu;
 mod meter;

@@ -521,3 +521,77 @@ fn same_box(a: &Value, b: &Value, tolerance: f64) -> bool {
         _ => false,
     })
 }
+
+/// Installed before the page's scripts: the headings of the parsed first response, kept
+/// when parsing ends (before any deferred or module script runs), and every largest
+/// contentful paint the page reports.
+const NOTE_FIRST_HEADINGS: &str = "document.addEventListener('readystatechange', () => {
+         if (document.readyState === 'interactive' && !window.firstHeadings) {
+             window.firstHeadings = [...document.querySelectorAll('h1')];
+         }
+     });
+     window.largestPaints = [];
+     new PerformanceObserver(list => { window.largestPaints.push(...list.getEntries()); })
+         .observe({ type: 'largest-contentful-paint', buffered: true });";
+
+/// The page's headings once the chart is drawn, against the first response's.
+const HEADINGS_AFTER: &str = "setTimeout(() => {
+         const headings = [...document.querySelectorAll('h1')];
+         const first = window.firstHeadings || [];
+         done({
+             count: headings.length,
+             id: headings[0] ? headings[0].id : null,
+             text: headings[0] ? headings[0].textContent : null,
+             sameNode: headings.length === 1 && first.includes(headings[0]),
+             chartTitle: headings[0] ? headings[0].matches('#chart > .ps-root > h1.ps-title:first-child') : false,
+             firstIds: first.map(heading => heading.id),
+             paintedHeadings: window.largestPaints
+                 .filter(entry => entry.element && entry.element.tagName === 'H1')
+                 .map(entry => entry.element === headings[0]),
+         });
+     }, 200);";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_s_one_heading_is_the_first_response_s_kept_by_the_chart_in_both_languages() {
+    with_browser(BrowserOptions::default(), |page| async move {
+        chromium_session::devtools(
+            &page.client,
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": NOTE_FIRST_HEADINGS }),
+        )
+        .await
+        .map_err(|error| format!("cannot install the heading note: {error}"))?;
+        let mut failures = Vec::new();
+        for language in LANGUAGES {
+            page.open(language).await?;
+            let found = page.evaluate_async(HEADINGS_AFTER).await?;
+            let code = language.query;
+            let expected = json!({
+                "count": 1,
+                "id": format!("ps-title-{code}"),
+                "text": language.title,
+                "sameNode": true,
+                "chartTitle": true,
+            });
+            for key in ["count", "id", "text", "sameNode", "chartTitle"] {
+                if found[key] != expected[key] {
+                    failures.push(format!(
+                        "{code}: {key} is {}, expected {} ({found})",
+                        found[key], expected[key]
+                    ));
+                }
+            }
+            // A largest paint that is a heading is the first response's.
+            if found["paintedHeadings"]
+                .as_array()
+                .is_some_and(|painted| painted.contains(&json!(false)))
+            {
+                failures.push(format!(
+                    "{code}: a heading the module made was painted as the largest: {found}"
+                ));
+            }
+        }
+        check(failures)
+    })
+    .await;
+}

@@ -41,6 +41,7 @@ mod frame_host;
 mod hardening;
 mod host;
 mod hostile;
+mod hover;
 mod interaction;
 mod many;
 mod phone;

@@ -5,9 +5,13 @@
 //!
 //! The figure's box has its final height from the first paint (`.chart` in
 //! `www/style.css`). Inside it the block repeats the module's own frame —
-//! the title as a heading (`.ps-title`), a toolbar row of the toolbar's
-//! height (`.ps-toolbar`, hidden), then the stage — so that the SVG sits
-//! where the canvas will. One SVG is drawn per language and width class;
+//! the title as a heading (`.ps-title`, `id="ps-title-zh"` and `-en`), a
+//! toolbar row of the toolbar's height (`.ps-toolbar`, hidden), then the
+//! stage — so that the SVG sits where the canvas will. The module adopts
+//! the block as its root and the heading of its language as its title, in
+//! place (`src/web/dom.rs`): the first response's heading is the page's
+//! heading from the first paint on, and stays the largest text painted
+//! (Lighthouse's largest contentful paint). One SVG is drawn per language and width class;
 //! the page's CSS shows the one for the figure's language (`:lang(en)`:
 //! `www/main.js` sets the figure's `lang` to the language the module will
 //! pick) and the reader's width ([`CLASSES`]). Each is drawn at its
@@ -97,7 +101,8 @@ pub fn block(models: &[Model], stages: &[Stage]) -> Result<String, String> {
     let mut svgs = String::new();
     for lang in Lang::ALL {
         titles.push_str(&format!(
-            "<h1 class=\"ps-title\" lang=\"{}\" data-lang=\"{}\">{}</h1>\n",
+            "<h1 class=\"ps-title\" id=\"ps-title-{}\" lang=\"{}\" data-lang=\"{}\">{}</h1>\n",
+            lang.code(),
             lang.html_tag(),
             lang.code(),
             escape_html(i18n::phrase(Phrase::Title, lang)),
@@ -365,7 +370,11 @@ mod tests {
         let block = block(&models, &stages).expect("the block renders");
         for lang in Lang::ALL {
             let title = i18n::phrase(Phrase::Title, lang);
-            let heading = format!("data-lang=\"{}\">{title}</h1>", lang.code());
+            let heading = format!(
+                "<h1 class=\"ps-title\" id=\"ps-title-{code}\" lang=\"{}\" data-lang=\"{code}\">{title}</h1>",
+                lang.html_tag(),
+                code = lang.code()
+            );
             assert!(block.contains(&heading), "no {heading} in the block");
             for class in width_classes() {
                 let start = format!(
