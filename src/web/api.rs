@@ -13,6 +13,7 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
@@ -23,7 +24,6 @@ use super::controller::{Controller, Message};
 use super::dom::Elements;
 use super::events::add_listeners;
 use super::js_options::{browser_lang, browser_theme, read_options_object, HostOptions};
-use super::plain;
 use super::registry::{self, Instance};
 use super::warn;
 use crate::embedded::models;
@@ -173,24 +173,34 @@ impl Chart {
     /// `[{ step, title, text, models, from, to }]` (`models`: the ids a step
     /// highlights).
     pub fn story(&self) -> Result<JsValue, JsValue> {
-        let lang = registry::controller(self.id)?.lang();
-        let mut steps = Vec::new();
-        for step in crate::embedded::story() {
-            let (title, text) = match lang {
-                crate::i18n::Lang::Zh => (&step.title_zh, &step.text_zh),
-                crate::i18n::Lang::En => (&step.title, &step.text),
-            };
-            let ids = step.models.iter().map(|id| JsValue::from_str(id));
-            steps.push(plain::object(&[
-                ("step", step.number.into()),
-                ("title", (&**title).into()),
-                ("text", (&**text).into()),
-                ("models", plain::array(ids)),
-                ("from", step.from.into()),
-                ("to", step.to.into()),
-            ])?);
+        #[derive(Serialize)]
+        struct StepJs {
+            step: u32,
+            title: &'static str,
+            text: &'static str,
+            models: Vec<&'static str>,
+            from: u16,
+            to: u16,
         }
-        Ok(plain::array(steps))
+        let lang = registry::controller(self.id)?.lang();
+        let steps: Vec<StepJs> = crate::embedded::story()
+            .iter()
+            .map(|step| {
+                let (title, text) = match lang {
+                    crate::i18n::Lang::Zh => (&step.title_zh, &step.text_zh),
+                    crate::i18n::Lang::En => (&step.title, &step.text),
+                };
+                StepJs {
+                    step: step.number,
+                    title,
+                    text,
+                    models: step.models.iter().map(|id| &**id).collect(),
+                    from: step.from,
+                    to: step.to,
+                }
+            })
+            .collect();
+        to_js(&steps)
     }
 
     /// Goes to story step `n` (1 to `story().length`); 0 leaves the story.
@@ -222,12 +232,14 @@ impl Chart {
     /// the model `id`).
     #[wasm_bindgen(js_name = drawnPoints)]
     pub fn drawn_points(&self) -> Result<JsValue, JsValue> {
-        self.read(|state| {
+        let points = self.read(|state| {
             state
                 .layout
                 .as_ref()
-                .map_or(Ok(plain::array([])), drawn_points_js)
-        })?
+                .map(drawn_points_js)
+                .unwrap_or_default()
+        })?;
+        to_js(&points)
     }
 
     /// Everything the last draw put on the canvas, as boxes in CSS pixels
@@ -238,22 +250,22 @@ impl Chart {
     /// visible extent; `id` is the model's id where there is one, else null.
     #[wasm_bindgen(js_name = layoutBoxes)]
     pub fn layout_boxes(&self) -> Result<JsValue, JsValue> {
-        let mut boxes = Vec::new();
-        for layout_box in self.read(ChartState::layout_boxes)? {
-            let id = layout_box
-                .model_index
-                .and_then(|index| models().get(index))
-                .map_or(JsValue::NULL, |model| JsValue::from_str(&model.id));
-            boxes.push(plain::object(&[
-                ("kind", layout_box.kind.code().into()),
-                ("id", id),
-                ("x", layout_box.rect.left.into()),
-                ("y", layout_box.rect.top.into()),
-                ("width", layout_box.rect.width().into()),
-                ("height", layout_box.rect.height().into()),
-            ])?);
-        }
-        Ok(plain::array(boxes))
+        let boxes: Vec<LayoutBoxJs> = self
+            .read(ChartState::layout_boxes)?
+            .into_iter()
+            .map(|layout_box| LayoutBoxJs {
+                kind: layout_box.kind.code(),
+                id: layout_box
+                    .model_index
+                    .and_then(|index| models().get(index))
+                    .map(|model| &*model.id),
+                x: layout_box.rect.left,
+                y: layout_box.rect.top,
+                width: layout_box.rect.width(),
+                height: layout_box.rect.height(),
+            })
+            .collect();
+        to_js(&boxes)
     }
 
     /// The chart as an SVG document (real text), drawn by the same code,
@@ -303,8 +315,31 @@ fn title_option(options: &JsValue) -> bool {
         .unwrap_or(true)
 }
 
-/// The targets of the last draw as `drawnPoints()` reports them.
-fn drawn_points_js(layout: &crate::layout::ChartLayout) -> Result<JsValue, JsValue> {
+/// A box of the last draw as `layoutBoxes()` reports it.
+#[derive(Serialize)]
+struct LayoutBoxJs {
+    kind: &'static str,
+    id: Option<&'static str>,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
+/// A target of the last draw as `drawnPoints()` reports it.
+#[derive(Serialize)]
+struct DrawnPointJs {
+    id: &'static str,
+    x: f64,
+    y: f64,
+    disclosed: bool,
+    active: Option<f64>,
+    hollow: bool,
+    highlighted: bool,
+    claim: bool,
+}
+
+fn drawn_points_js(layout: &crate::layout::ChartLayout) -> Vec<DrawnPointJs> {
     let mut drawn = vec![None; models().len()];
     for point in &layout.points {
         drawn[point.model_index] = Some(point);
@@ -313,27 +348,26 @@ fn drawn_points_js(layout: &crate::layout::ChartLayout) -> Result<JsValue, JsVal
     for event in &layout.events {
         dimmed_events[event.model_index] = event.dimmed;
     }
-    let mut points = Vec::new();
-    for target in crate::hit::targets(layout, models()) {
-        let point = drawn[target.model_index];
-        let model = &models()[target.model_index];
-        let dimmed = point.map_or(dimmed_events[target.model_index], |point| point.dimmed);
-        let active = point
-            .and_then(|point| point.stem_to)
-            .filter(|_| !target.claim);
-        let hollow = point.is_some_and(|point| point.hollow) && !target.claim;
-        points.push(plain::object(&[
-            ("id", (&*model.id).into()),
-            ("x", target.at.x.into()),
-            ("y", target.at.y.into()),
-            ("disclosed", model.params.is_some().into()),
-            ("active", plain::number_or_null(active)),
-            ("hollow", hollow.into()),
-            ("highlighted", (!dimmed).into()),
-            ("claim", target.claim.into()),
-        ])?);
-    }
-    Ok(plain::array(points))
+    crate::hit::targets(layout, models())
+        .into_iter()
+        .map(|target| {
+            let point = drawn[target.model_index];
+            let model = &models()[target.model_index];
+            let dimmed = point.map_or(dimmed_events[target.model_index], |point| point.dimmed);
+            DrawnPointJs {
+                id: &model.id,
+                x: target.at.x,
+                y: target.at.y,
+                disclosed: model.params.is_some(),
+                active: point
+                    .and_then(|point| point.stem_to)
+                    .filter(|_| !target.claim),
+                hollow: point.is_some_and(|point| point.hollow) && !target.claim,
+                highlighted: !dimmed,
+                claim: target.claim,
+            }
+        })
+        .collect()
 }
 
 impl Chart {
@@ -355,33 +389,55 @@ pub fn panic_for_test() {
 }
 
 /// Every embedded model as a plain object (`params` is `null` when
-/// undisclosed; `date` is `YYYY-MM-DD` or `YYYY-MM`), its keys in the order
-/// of `ModelRow` (`src/web/types.d.ts`). Built key by key through
-/// `Reflect.set`: serde would bring its serializer into the module for this
-/// one array.
+/// undisclosed; `date` is `YYYY-MM-DD` or `YYYY-MM`).
 #[wasm_bindgen(js_name = models)]
 pub fn models_js() -> Result<JsValue, JsValue> {
-    let count = |count: Option<u64>| plain::number_or_null(count.map(|count| count as f64));
-    let mut rows = Vec::new();
-    for model in models() {
-        rows.push(plain::object(&[
-            ("id", (&*model.id).into()),
-            ("name", (&*model.name).into()),
-            ("nameZh", (&*model.name_zh).into()),
-            ("organization", (&*model.organization).into()),
-            ("organizationZh", (&*model.organization_zh).into()),
-            ("country", (&*model.country).into()),
-            ("date", model.date.to_string().into()),
-            ("params", count(model.params)),
-            ("activeParams", count(model.active_params)),
-            ("architecture", model.architecture.code().into()),
-            ("status", model.status.code().into()),
-            ("sourceUrl", (&*model.source_url).into()),
-            ("articleClaim", (&*model.article_claim).into()),
-            ("articleClaimEn", (&*model.article_claim_en).into()),
-            ("note", (&*model.note).into()),
-            ("noteZh", (&*model.note_zh).into()),
-        ])?);
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ModelJs<'a> {
+        id: &'a str,
+        name: &'a str,
+        name_zh: &'a str,
+        organization: &'a str,
+        organization_zh: &'a str,
+        country: &'a str,
+        date: String,
+        params: Option<f64>,
+        active_params: Option<f64>,
+        architecture: &'a str,
+        status: &'a str,
+        source_url: &'a str,
+        article_claim: &'a str,
+        article_claim_en: &'a str,
+        note: &'a str,
+        note_zh: &'a str,
     }
-    Ok(plain::array(rows))
+    let models: Vec<ModelJs<'_>> = models()
+        .iter()
+        .map(|model| ModelJs {
+            id: &model.id,
+            name: &model.name,
+            name_zh: &model.name_zh,
+            organization: &model.organization,
+            organization_zh: &model.organization_zh,
+            country: &model.country,
+            date: model.date.to_string(),
+            params: model.params.map(|count| count as f64),
+            active_params: model.active_params.map(|count| count as f64),
+            architecture: model.architecture.code(),
+            status: model.status.code(),
+            source_url: &model.source_url,
+            article_claim: &model.article_claim,
+            article_claim_en: &model.article_claim_en,
+            note: &model.note,
+            note_zh: &model.note_zh,
+        })
+        .collect();
+    to_js(&models)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsValue::from_str(&error.to_string()))
 }

@@ -68,16 +68,16 @@ fn read_option(read: &mut HostOptions, key: &str, value: JsValue) {
         _ => {
             // Years may come as numbers; everything else as strings.
             let text = match value.as_f64() {
-                Some(number) => Some(number.to_string()),
-                None => value.as_string(),
+                Some(number) => Ok(number.to_string()),
+                None => serde_wasm_bindgen::from_value::<String>(value),
             };
             match text {
-                Some(text) => {
+                Ok(text) => {
                     if let Err(warning) = read.chart.set(key, &text) {
                         warn(&warning);
                     }
                 }
-                None => warn(&format!("option '{key}' must be a string; ignored")),
+                Err(_) => warn(&format!("option '{key}' must be a string; ignored")),
             }
         }
     }

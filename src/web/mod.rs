@@ -1,5 +1,5 @@
-//! The browser shell: the only module that knows `web_sys`, `js_sys` and
-//! `JsValue`.
+//! The browser shell: the only module that knows `web_sys`, `JsValue` and
+//! serde-wasm-bindgen.
 //!
 //! It turns a host's container element into a chart: a toolbar (language,
 //! time range, show all, copy link, table, embed, downloads, story), the chart
@@ -10,7 +10,6 @@
 //!
 //! One concept a file:
 //! - `api`: the JS API (`createChart`, the `Chart` handle, `models()`);
-//! - `plain`: the plain JS objects and arrays the API hands back;
 //! - `js_options`: reading `createChart`'s options object and the browser's
 //!   preferences;
 //! - `registry`: the live charts of the page, until `destroy()`;
@@ -57,7 +56,6 @@ mod first_paint;
 mod js_options;
 mod menu;
 mod meter;
-mod plain;
 mod registry;
 mod retire;
 mod search_box;

@@ -57,7 +57,13 @@ fn only_the_web_module_knows_the_browser() {
     let web = root.join("src").join("web");
     for file in files.iter().filter(|file| !file.starts_with(&web)) {
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        for browser_type in ["web_sys", "js_sys", "JsValue", "wasm_bindgen"] {
+        for browser_type in [
+            "web_sys",
+            "js_sys",
+            "JsValue",
+            "wasm_bindgen",
+            "serde_wasm_bindgen",
+        ] {
             assert!(
                 !text.contains(browser_type),
                 "{} uses {browser_type}",

@@ -7,7 +7,7 @@
 //! the expected ones, so a changed export cannot leave a stale type behind. [`check`] reads
 //! a built site's declarations back (the `test` step after the build calls it). The unit
 //! tests hold the interfaces to the code: the option keys `createChart` reads, and the
-//! fields of the model rows `models()` builds.
+//! fields of the model rows `models()` serializes.
 
 use std::fs;
 use std::path::Path;
@@ -100,19 +100,34 @@ mod tests {
         )
     }
 
-    /// The keys of the first plain object (`plain::object(&[("key", value), …])`) that
-    /// `fn name` in Rust `source` builds, in order.
-    fn object_keys(source: &str, name: &str) -> Option<Vec<String>> {
-        let start = source.find(&format!("fn {name}("))?;
+    /// `snake_case` as `camelCase`, as serde's `rename_all = "camelCase"` spells it.
+    fn camel_case(name: &str) -> String {
+        let mut camel = String::new();
+        let mut upper = false;
+        for character in name.chars() {
+            if character == '_' {
+                upper = true;
+            } else if upper {
+                camel.extend(character.to_uppercase());
+                upper = false;
+            } else {
+                camel.push(character);
+            }
+        }
+        camel
+    }
+
+    /// The fields of `struct name` in Rust `source` (`name: Type,` lines), in order.
+    fn struct_fields(source: &str, name: &str) -> Option<Vec<String>> {
+        let start = source.find(&format!("struct {name}"))?;
         let body = &source[start..];
-        let body = &body[body.find("plain::object(&[")?..];
-        let body = &body[..body.find("])")?];
+        let body = &body[body.find('{')? + 1..body.find('}')?];
         Some(
             body.lines()
                 .map(str::trim)
-                .filter_map(|line| line.strip_prefix("(\""))
-                .filter_map(|line| line.split_once('"'))
-                .map(|(key, _)| key.to_owned())
+                .filter(|line| !line.starts_with("//") && !line.starts_with('#'))
+                .filter_map(|line| line.split_once(':'))
+                .map(|(field, _)| field.trim_start_matches("pub ").trim().to_owned())
                 .collect(),
         )
     }
@@ -164,23 +179,30 @@ mod tests {
     }
 
     #[test]
-    fn the_model_row_interface_has_exactly_the_keys_models_sets() {
-        let api = fs::read_to_string(workspace_root().join("src/web/api.rs"))
-            .expect("cannot read src/web/api.rs");
-        let keys = object_keys(&api, "models_js")
-            .expect("no `fn models_js` building a plain::object in src/web/api.rs: update this test to what models() builds");
+    fn the_model_row_interface_has_exactly_the_fields_models_serializes() {
+        let web_dir = workspace_root().join("src/web");
+        let source = fs::read_dir(&web_dir)
+            .expect("cannot read src/web")
+            .filter_map(|entry| fs::read_to_string(entry.ok()?.path()).ok())
+            .find(|source| source.contains("struct ModelJs"))
+            .expect("no `struct ModelJs` in src/web: update this test to what models() serializes");
+        let fields: Vec<String> = struct_fields(&source, "ModelJs")
+            .expect("ModelJs fields")
+            .iter()
+            .map(|field| camel_case(field))
+            .collect();
         let declared = interface_keys(INTERFACES, "ModelRow").expect("ModelRow");
-        assert_eq!(declared, keys, "src/web/types.d.ts ModelRow vs models_js");
+        assert_eq!(declared, fields, "src/web/types.d.ts ModelRow vs ModelJs");
     }
 
     #[test]
-    fn keys_are_read_from_the_object_the_function_builds() {
-        let source = "fn other() {\n    plain::object(&[(\"no\", 1.into())])\n}\n\
-            fn rows() {\n    // a comment: (\"not a key\"\n    plain::object(&[\n        (\"id\", (&*model.id).into()),\n        (\"nameZh\", name.into()),\n    ])?;\n}";
+    fn names_are_read_as_serde_spells_them() {
+        assert_eq!(camel_case("organization_zh"), "organizationZh");
+        assert_eq!(camel_case("id"), "id");
+        let source = "struct Row<'a> {\n    // a comment: with a colon\n    id: &'a str,\n    name_zh: String,\n}";
         assert_eq!(
-            object_keys(source, "rows"),
-            Some(vec!["id".to_owned(), "nameZh".to_owned()])
+            struct_fields(source, "Row"),
+            Some(vec!["id".to_owned(), "name_zh".to_owned()])
         );
-        assert_eq!(object_keys(source, "missing"), None);
     }
 }
