@@ -34,21 +34,28 @@ pub struct Placement {
 
 impl Placement {
     /// What the label takes up: its box and, for a label placed farther
-    /// away, small boxes along its leader line every [`LEADER_STEP`] px, so
-    /// that no other label is placed across the line.
+    /// away, the boxes along its leader line ([`line_dots`]), so that no
+    /// other label is placed across the line.
     pub fn footprint(&self) -> Vec<Rect> {
         let mut boxes = vec![self.rect];
         if let Some((from, to)) = self.leader {
-            let length = from.distance_squared(to).sqrt();
-            let steps = (length / LEADER_STEP).ceil().max(1.0) as usize;
-            boxes.extend((0..=steps).map(|step| {
-                let t = step as f64 / steps as f64;
-                let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-                Rect::around(at, LEADER_DOT / 2.0)
-            }));
+            boxes.extend(line_dots(from, to));
         }
         boxes
     }
+}
+
+/// Small boxes along the segment from `from` to `to`, every
+/// [`LEADER_STEP`] px or closer: a line as obstacles, for a leader or the
+/// trend line that no label may lie across.
+pub fn line_dots(from: Point, to: Point) -> impl Iterator<Item = Rect> {
+    let length = from.distance_squared(to).sqrt();
+    let steps = (length / LEADER_STEP).ceil().max(1.0) as usize;
+    (0..=steps).map(move |step| {
+        let t = step as f64 / steps as f64;
+        let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+        Rect::around(at, LEADER_DOT / 2.0)
+    })
 }
 
 /// The spacing of the boxes along a leader line in [`Placement::footprint`]:
@@ -363,17 +370,20 @@ pub fn place_labels_most(
 }
 
 /// The labels that must be shown (the article's models): placed as
-/// [`place_labels_most`] does, with leader lines that no label lies across;
-/// but where that leaves some out and leaders that labels may lie across
-/// place more, those. A leader under a label is better than a model the
-/// article names left unlabelled.
+/// [`place_labels_most`] does, with leader lines and `lines` (the boxes
+/// along other lines, such as the trend's: [`line_dots`]) that no label
+/// lies across; but where that leaves some out and lines that labels may
+/// lie across place more, those. A line under a label is better than a
+/// model the article names left unlabelled.
 pub fn place_labels_must(
     requests: &[LabelRequest],
     (obstacles, texts): (&[Rect], &[Rect]),
+    lines: &[Rect],
     bounds: Rect,
 ) -> Vec<Option<Placement>> {
     let strict = PlacementConfig::default();
-    let placed = place_labels_most(requests, (obstacles, texts), bounds, strict);
+    let with_lines = [obstacles, lines].concat();
+    let placed = place_labels_most(requests, (&with_lines, texts), bounds, strict);
     let count = |placements: &[Option<Placement>]| placements.iter().flatten().count();
     if count(&placed) == requests.len() {
         return placed;

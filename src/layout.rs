@@ -17,8 +17,8 @@ use crate::geometry::{Point, Rect};
 use crate::i18n::short_count;
 use crate::i18n::{self, Lang, Phrase};
 use crate::labels::{
-    place_labels_most, place_labels_must, place_labels_near, place_the_rest, segment_crosses,
-    LabelRequest, PlacementConfig,
+    line_dots, place_labels_most, place_labels_must, place_labels_near, place_the_rest,
+    segment_crosses, LabelRequest, PlacementConfig,
 };
 use crate::marks::{EventMark, LegendMark, MarkerShape, StemMark};
 pub use crate::options::View;
@@ -834,8 +834,21 @@ impl Frame<'_> {
         let (other_requests, other_items) = (requests.split_off(article), items.split_off(article));
         // The obstacles so far are marks, which a leader may pass over; the
         // names and labels that join them are texts, which it may not.
-        let marks = obstacles.len();
-        let mut leaders = self.labels(texts, &requests, items, (obstacles, marks), plot, true);
+        let mut marks = obstacles.len();
+        // No label lies across the trend line either: it is obstacles along
+        // the line, as a leader is, which a leader may pass over.
+        let trend_dots: Vec<Rect> = trend
+            .windows(2)
+            .flat_map(|pair| line_dots(pair[0], pair[1]))
+            .collect();
+        let article_labels = (requests.as_slice(), items);
+        let mut leaders = self.labels(
+            texts,
+            article_labels,
+            (obstacles, marks, &trend_dots),
+            plot,
+            true,
+        );
         // A band's name crosses neither a leader nor the trend line.
         let lines: Vec<(Point, Point)> = leaders
             .iter()
@@ -843,8 +856,13 @@ impl Frame<'_> {
             .chain(trend.windows(2).map(|pair| (pair[0], pair[1])))
             .collect();
         self.band_names(texts, obstacles, &lines, stages, bands);
+        // For the other labels the trend's dots join the marks, which a
+        // leader may pass over.
+        let dots = trend_dots.len();
+        obstacles.splice(marks..marks, trend_dots);
+        marks += dots;
         let others = (other_requests.as_slice(), other_items);
-        leaders.extend(self.labels(texts, others.0, others.1, (obstacles, marks), plot, false));
+        leaders.extend(self.labels(texts, others, (obstacles, marks, &[]), plot, false));
         leaders
     }
 
@@ -854,9 +872,8 @@ impl Frame<'_> {
     fn labels(
         &self,
         texts: &mut Vec<TextItem>,
-        requests: &[LabelRequest],
-        label_items: Vec<LabelItem>,
-        (obstacles, marks): (&mut Vec<Rect>, usize),
+        (requests, label_items): (&[LabelRequest], Vec<LabelItem>),
+        (obstacles, marks, lines): (&mut Vec<Rect>, usize, &[Rect]),
         plot: Rect,
         most: bool,
     ) -> Vec<(Point, Point)> {
@@ -865,8 +882,10 @@ impl Frame<'_> {
         let placements = if most {
             let around = (&obstacles[..], &obstacles[marks..]);
             if self.article_must {
-                place_labels_must(requests, around, bounds)
+                place_labels_must(requests, around, lines, bounds)
             } else {
+                let with_lines = [&obstacles[..], lines].concat();
+                let around = (&with_lines[..], &obstacles[marks..]);
                 place_labels_most(requests, around, bounds, PlacementConfig::default())
             }
         } else {

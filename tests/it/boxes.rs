@@ -208,6 +208,57 @@ fn the_trend_line_runs_through_no_band_name_at_any_width_in_either_language() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A model's label lies across the trend line only as the last resort of a
+/// model the article names, where they must all be labelled (the log scale
+/// from `ALL_ARTICLE_LABELS_FROM` up): the trend's line is an obstacle as a
+/// leader is.
+#[test]
+fn no_label_lies_across_the_trend_line_but_an_article_model_s_last_resort() {
+    use param_scale::boxes::text_rect;
+    use param_scale::layout::ALL_ARTICLE_LABELS_FROM;
+    let mut failures = Vec::new();
+    let mut last_resorts = 0;
+    for lang in Lang::ALL {
+        for width in WIDTHS {
+            for height in heights(width) {
+                for ((name, view), title) in views().into_iter().zip([false, true, false]) {
+                    let layout = layout(width, height, lang, view, title);
+                    let Some((_, line)) = &layout.trend else {
+                        continue;
+                    };
+                    let must = view.scale == AxisScale::Log
+                        && width >= ALL_ARTICLE_LABELS_FROM.0
+                        && height >= ALL_ARTICLE_LABELS_FROM.1;
+                    for text in layout
+                        .texts
+                        .iter()
+                        .filter(|text| text.model_index.is_some())
+                    {
+                        let rect = text_rect(text, &EstimatedText).inflate(-0.5);
+                        if !line
+                            .windows(2)
+                            .any(|pair| segment_crosses(pair[0], pair[1], &rect))
+                        {
+                            continue;
+                        }
+                        let article = text
+                            .model_index
+                            .is_some_and(|index| models()[index].in_article);
+                        if must && article {
+                            last_resorts += 1;
+                        } else {
+                            failures
+                                .push(format!("{lang:?} {width}×{height} {name}: {:?}", text.text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{last_resorts} article labels over the trend line as a last resort");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Shortens a leader by `by` px at its label's end, so that the label it
 /// leads to does not count as crossing it.
 fn shortened((from, to): (Point, Point), by: f64) -> (Point, Point) {
